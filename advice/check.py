@@ -1,0 +1,304 @@
+"""The checker: one function the CLI, the app and the tests all call.
+
+Loading reports what is wrong with a file's shape (ADV001-006, 014, 015); the checks
+here report what is wrong with its meaning: targets, reachability, cycles, citations,
+templates, date rules and the tree's own examples.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from advice.diagnostics import Diagnostic, sort_key
+from advice.library import sources_for, tree_files
+from advice.loader import LoadResult, load_sources, load_tree
+from advice.model import Citation, Loc, Question, Recommendation, SourceList, Tree, successors
+from advice.render import placeholders_in
+from advice.session import AnswerError, Session
+
+# Examples are walked on a fixed day so that date answers give the same result always.
+EXAMPLE_TODAY = date(2026, 1, 5)
+
+
+@dataclass
+class CheckResult:
+    path: Path
+    tree: Tree | None
+    sources: SourceList | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def errors(self, strict: bool = False) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if strict or d.severity == "error"]
+
+    def ok(self, strict: bool = False) -> bool:
+        return self.tree is not None and not self.errors(strict)
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+class _TreeChecker:
+    def __init__(self, tree: Tree, sources: SourceList | None, written: set[str]) -> None:
+        self.tree = tree
+        self.source_ids = {s.id for s in sources.sources} if sources else None
+        # Node ids written in the file, even if their content was broken (reported already).
+        self.known = written | set(tree.nodes)
+        self.out: list[Diagnostic] = []
+
+    def add(self, code: str, message: str, loc: Loc) -> None:
+        self.out.append(Diagnostic(code, message, loc))
+
+    def target(self, target: str, what: str, loc: Loc) -> None:
+        if target not in self.known:
+            self.add(
+                "ADV007",
+                f"{what} '{target}', which does not exist{_did_you_mean(target, self.known)}",
+                loc,
+            )
+
+    def run(self) -> list[Diagnostic]:
+        tree = self.tree
+        self.target(tree.start, "start node", tree.loc)
+        facts = {"today"} | {q.fact_name for q in tree.questions() if q.input == "date"}
+        for node in tree.nodes.values():
+            if isinstance(node, Question):
+                self.question(node, facts)
+            else:
+                self.recommendation(node, facts)
+        for template in tree.templates.values():
+            for name in placeholders_in(template.text):
+                if name not in tree.placeholders:
+                    self.add(
+                        "ADV016",
+                        f"template '{template.id}' uses {{{name}}}, which "
+                        f"`placeholders` does not define{_did_you_mean(name, tree.placeholders)}",
+                        template.loc,
+                    )
+        if tree.start in tree.nodes:
+            self.graph()
+        self.examples()
+        return self.out
+
+    def question(self, q: Question, facts: set[str]) -> None:
+        if q.input is None:
+            if len(q.answers) < 2:
+                self.add(
+                    "ADV010",
+                    f"question '{q.id}' has {len(q.answers)} answer(s); "
+                    "a choice needs at least two",
+                    q.loc,
+                )
+            if q.goto is not None:
+                self.add(
+                    "ADV010",
+                    f"question '{q.id}' has `goto` but no `input`; answers "
+                    "say where each choice leads",
+                    q.loc,
+                )
+            seen: dict[str, Loc] = {}
+            for a in q.answers:
+                if a.id in seen:
+                    self.add(
+                        "ADV006",
+                        f"answer id '{a.id}' appears twice in '{q.id}' "
+                        f"(first on line {seen[a.id].line})",
+                        a.loc,
+                    )
+                seen.setdefault(a.id, a.loc)
+                self.target(a.goto, f"answer '{a.id}' leads to", a.loc)
+            targets = {a.goto for a in q.answers}
+            if len(q.answers) >= 2 and len(targets) == 1:
+                self.add(
+                    "ADV019",
+                    f"every answer of '{q.id}' leads to '{targets.pop()}'; "
+                    "the question changes nothing",
+                    q.loc,
+                )
+        else:
+            if q.answers:
+                self.add(
+                    "ADV010",
+                    f"question '{q.id}' asks for a {q.input} and also has "
+                    "answers; use one or the other",
+                    q.loc,
+                )
+            if q.goto is None:
+                self.add("ADV010", f"input question '{q.id}' needs `goto`: where to go next", q.loc)
+            else:
+                self.target(q.goto, f"'{q.id}' goes to", q.loc)
+            if q.relative_to is not None and q.relative_to not in facts:
+                self.add(
+                    "ADV017",
+                    f"'{q.id}' counts from '{q.relative_to}', which no date "
+                    f"question gives{_did_you_mean(q.relative_to, facts)}",
+                    q.loc,
+                )
+
+    def citations(self, citations: Iterable[Citation]) -> None:
+        for c in citations:
+            if self.source_ids is not None and c.source not in self.source_ids:
+                self.add(
+                    "ADV012",
+                    f"source '{c.source}' is not in sources.yaml"
+                    f"{_did_you_mean(c.source, self.source_ids)}",
+                    c.loc,
+                )
+
+    def recommendation(self, r: Recommendation, facts: set[str]) -> None:
+        if not r.citations:
+            self.add(
+                "ADV011",
+                f"recommendation '{r.id}' cites no source; add `because:` "
+                "with a source and a quote",
+                r.loc,
+            )
+        self.citations(r.citations)
+        for d in r.disagreements:
+            self.citations(d.citations)
+        for t in r.templates:
+            if t not in self.tree.templates:
+                self.add(
+                    "ADV016",
+                    f"template '{t}' is not defined in `templates`"
+                    f"{_did_you_mean(t, self.tree.templates)}",
+                    r.loc,
+                )
+        for rule in r.schedule:
+            if rule.of not in facts:
+                self.add(
+                    "ADV017",
+                    f"date rule counts from '{rule.of}', which no date question "
+                    f"gives{_did_you_mean(rule.of, facts)}",
+                    rule.loc,
+                )
+
+    def graph(self) -> None:
+        """Cycles and unreachable nodes, by one depth-first walk from the start."""
+        nodes = self.tree.nodes
+        state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+        stack: list[tuple[str, list[str]]] = [(self.tree.start, [])]
+        state[self.tree.start] = 1
+        stack[-1] = (self.tree.start, successors(nodes[self.tree.start]))
+        while stack:
+            node_id, todo = stack[-1]
+            if not todo:
+                state[node_id] = 2
+                stack.pop()
+                continue
+            nxt = todo.pop(0)
+            if nxt not in nodes:
+                continue
+            if state.get(nxt) == 1:
+                self.add(
+                    "ADV009",
+                    f"'{node_id}' leads back to '{nxt}': a cycle, so a walk might never end",
+                    nodes[node_id].loc,
+                )
+            elif nxt not in state:
+                state[nxt] = 1
+                stack.append((nxt, successors(nodes[nxt])))
+        for node_id, node in nodes.items():
+            if node_id not in state:
+                self.add("ADV008", f"no path from the start reaches '{node_id}'", node.loc)
+
+    def examples(self) -> None:
+        seen: dict[str, Loc] = {}
+        for ex in self.tree.examples:
+            if ex.name in seen:
+                self.add(
+                    "ADV006",
+                    f"example name '{ex.name}' appears twice (first on line {seen[ex.name].line})",
+                    ex.loc,
+                )
+            seen.setdefault(ex.name, ex.loc)
+            if ex.expect not in self.known:
+                self.target(ex.expect, f"example '{ex.name}' expects", ex.loc)
+                continue
+            try:
+                session = Session.replay(self.tree, ex.answers, EXAMPLE_TODAY)
+            except AnswerError as exc:
+                self.add("ADV013", f"example '{ex.name}': {exc}", ex.loc)
+                continue
+            if session.cursor != ex.expect:
+                self.add(
+                    "ADV013",
+                    f"example '{ex.name}' ends at '{session.cursor}', not '{ex.expect}'",
+                    ex.loc,
+                )
+
+
+def check_tree(
+    tree: Tree, sources: SourceList | None, written_node_ids: set[str] | None = None
+) -> list[Diagnostic]:
+    """Meaning checks on a loaded tree (shape problems come from the loader)."""
+    return _TreeChecker(tree, sources, written_node_ids or set()).run()
+
+
+def check_sources(sources: SourceList) -> list[Diagnostic]:
+    out = []
+    seen: dict[str, Loc] = {}
+    for s in sources.sources:
+        if s.id in seen:
+            out.append(
+                Diagnostic(
+                    "ADV006",
+                    f"source id '{s.id}' appears twice (first on line {seen[s.id].line})",
+                    s.loc,
+                )
+            )
+        seen.setdefault(s.id, s.loc)
+    return out
+
+
+class _SourcesCache:
+    """Each sources.yaml is loaded and checked once per run."""
+
+    def __init__(self) -> None:
+        self.loaded: dict[Path, LoadResult] = {}
+
+    def get(self, path: Path) -> LoadResult:
+        key = path.resolve()
+        if key not in self.loaded:
+            result = load_sources(path)
+            if result.value is not None:
+                result.diagnostics.extend(check_sources(result.value))
+            self.loaded[key] = result
+        return self.loaded[key]
+
+
+def check_file(path: Path, cache: _SourcesCache | None = None) -> CheckResult:
+    """Load and check one tree file against the sources.yaml beside it (or the shipped one).
+
+    Called alone (the app, `advice walk`), problems in that sources file are included;
+    check_paths passes a shared cache and reports each sources file once instead.
+    """
+    alone = cache is None
+    cache = cache or _SourcesCache()
+    loaded = load_tree(path)
+    src = cache.get(sources_for(path))
+    result = CheckResult(path, loaded.value, src.value, list(loaded.diagnostics))
+    if alone:
+        result.diagnostics.extend(src.diagnostics)
+    if loaded.value is not None:
+        result.diagnostics.extend(check_tree(loaded.value, src.value, loaded.written_node_ids))
+    result.diagnostics.sort(key=sort_key)
+    return result
+
+
+def check_paths(paths: Iterable[Path]) -> list[CheckResult]:
+    """Check trees (files or folders) and the sources files they use, each once."""
+    cache = _SourcesCache()
+    results = []
+    for path in paths:
+        for file in tree_files(path):
+            results.append(check_file(file, cache))
+    for src_path, loaded in cache.loaded.items():
+        if loaded.diagnostics:
+            results.append(CheckResult(src_path, None, loaded.value, loaded.diagnostics))
+    return results

@@ -1,0 +1,209 @@
+"""The `advice` command. Parsing and printing only: the work is in the engine modules.
+
+`advice [PATH]` starts the app; `advice COMMAND ...` runs a command. Exit codes:
+0 fine, 1 a problem with the input (one clear line, never a traceback), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from advice.diagnostics import AdviceError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _today(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-20") from None
+
+
+def _fill(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(f"'{text}' should look like NAME=VALUE")
+    return name.strip(), value
+
+
+def add_today(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--today",
+        type=_today,
+        metavar="YYYY-MM-DD",
+        help="use this date as today (for dates in the plan; tests use it)",
+    )
+
+
+# -- list -------------------------------------------------------------------------------
+
+
+def _args_list(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", nargs="?", type=Path, help="a folder of trees (default: shipped)")
+
+
+def _run_list(args: argparse.Namespace) -> int:
+    from advice.check import check_paths
+    from advice.library import shipped_dir
+
+    rows = []
+    for result in check_paths([args.path or shipped_dir()]):
+        tree = result.tree
+        if tree is not None:
+            rows.append(
+                (tree.id, tree.title, str(len(tree.questions())), str(len(tree.recommendations())))
+            )
+        elif result.path.name != "sources.yaml":
+            rows.append((result.path.stem, "(broken: run `advice check`)", "-", "-"))
+    header = ("ID", "TITLE", "QUESTIONS", "RECOMMENDATIONS")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(3)]
+    for row in [header, *rows]:
+        print("  ".join(c.ljust(w) for c, w in zip(row[:3], widths, strict=True)) + "  " + row[3])
+    return 0
+
+
+# -- check ------------------------------------------------------------------------------
+
+
+def _args_check(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", type=Path, help="tree files or folders (default: shipped)")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from advice.check import check_paths
+    from advice.library import shipped_dir
+
+    paths = args.paths or [shipped_dir()]
+    for p in paths:
+        if not p.exists():
+            raise AdviceError(f"no such file or folder: {p}")
+    results = check_paths(paths)
+    diags = [d for r in results for d in r.diagnostics]
+    for d in diags:
+        print(d)
+    errors = sum(1 for d in diags if args.strict or d.severity == "error")
+    warnings = len(diags) - errors
+    files = len(results)
+    print(f"checked {files} file(s): {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
+
+
+# -- walk -------------------------------------------------------------------------------
+
+
+def _args_walk(p: argparse.ArgumentParser) -> None:
+    p.add_argument("tree", help="a shipped tree id or a path to a tree file")
+    p.add_argument(
+        "--answer",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="answer id (or a value for a date/text question), in order; repeat",
+    )
+    p.add_argument(
+        "--fill",
+        action="append",
+        default=[],
+        type=_fill,
+        metavar="NAME=VALUE",
+        help="fill a template placeholder, e.g. --fill interviewer='Ms Lee'",
+    )
+    p.add_argument("--json", action="store_true", help="print where the answers lead as JSON")
+    add_today(p)
+
+
+def load_checked(ref: str) -> tuple[object, object]:
+    """A tree that passes the checker, with its sources; else an AdviceError listing why."""
+    from advice.check import check_file
+    from advice.library import find_tree
+
+    result = check_file(find_tree(ref))
+    if not result.ok():
+        lines = "\n".join(str(d) for d in result.errors())
+        raise AdviceError(f"the tree has problems; fix them first:\n{lines}")
+    return result.tree, result.sources
+
+
+def _run_walk(args: argparse.Namespace) -> int:
+    from advice.model import SourceList, Tree
+    from advice.session import Session
+    from advice.summary import session_json
+
+    tree, sources = load_checked(args.tree)
+    assert isinstance(tree, Tree) and isinstance(sources, (SourceList, type(None)))
+    today = args.today or date.today()
+    session = Session.replay(tree, args.answer, today)
+    if args.json:
+        data = session_json(session, sources, dict(args.fill))
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    from advice.plain import run_plain
+
+    return run_plain(session, sources, dict(args.fill))
+
+
+# -- the app ----------------------------------------------------------------------------
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from advice.app.main import run_app
+
+    return int(run_app(args))
+
+
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handler]] = {
+    "list": ("list the shipped trees", _args_list, _run_list),
+    "check": ("validate trees: one line per problem, exit 1 if any", _args_check, _run_check),
+    "walk": (
+        "walk a tree without the full-screen app (plain prompt or --json)",
+        _args_walk,
+        _run_walk,
+    ),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    commands = "\n".join(f"  {name:<8} {help_}" for name, (help_, _, _) in COMMANDS.items())
+    p = argparse.ArgumentParser(
+        prog="advice",
+        description="Expert advice as cited, interactive decision trees.",
+        epilog=f"commands (advice COMMAND --help for more):\n{commands}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("path", nargs="?", help="a tree file or folder (default: the shipped trees)")
+    add_today(p)
+    return p
+
+
+def command_parser(name: str) -> argparse.ArgumentParser:
+    help_, add_args, _ = COMMANDS[name]
+    p = argparse.ArgumentParser(prog=f"advice {name}", description=help_)
+    add_args(p)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            args = command_parser(argv[0]).parse_args(argv[1:])
+            return COMMANDS[argv[0]][2](args)
+        return _run_app(build_parser().parse_args(argv))
+    except AdviceError as exc:
+        print(f"advice: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

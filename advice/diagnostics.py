@@ -1,0 +1,59 @@
+"""Diagnostics with stable codes: one line each, `file:line:col: ADVnnn message`.
+
+Codes never change meaning once shipped; scripts and the bad-input corpus rely on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from advice.model import Loc
+
+Severity = Literal["error", "warning"]
+
+# code -> (severity, what it guards against). The README table is built from this.
+CODES: dict[str, tuple[Severity, str]] = {
+    "ADV001": ("error", "the file is not readable YAML (syntax, tabs, encoding, empty, too large)"),
+    "ADV002": ("error", "unknown key (a typo or a field the format does not have)"),
+    "ADV003": ("error", "a required field is missing"),
+    "ADV004": ("error", "a value has the wrong type (text, number, list, mapping, true/false)"),
+    "ADV005": ("error", "the same key twice in one mapping"),
+    "ADV006": ("error", "the same id twice (answer, source, example)"),
+    "ADV007": ("error", "a target that does not exist (start, goto, expect)"),
+    "ADV008": ("warning", "a node no path from the start reaches"),
+    "ADV009": ("error", "a cycle: answers that lead back to an earlier question"),
+    "ADV010": ("error", "a question with fewer than two answers, or an input without goto"),
+    "ADV011": ("error", "a recommendation without a citation"),
+    "ADV012": ("error", "a citation to a source that sources.yaml does not list"),
+    "ADV013": ("error", "an example whose answers do not reach its expected node"),
+    "ADV014": ("error", "YAML features trees do not allow: tags such as !!python/object, aliases"),
+    "ADV015": ("error", "an empty text where words are needed (quote, label, title)"),
+    "ADV016": ("error", "a template or placeholder that is not defined"),
+    "ADV017": ("error", "a date rule counting from a fact no date question gives"),
+    "ADV018": ("error", "a quote that does not appear word for word in its source text"),
+    "ADV019": ("warning", "a question whose answers all lead to the same place"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    message: str
+    loc: Loc
+
+    @property
+    def severity(self) -> Severity:
+        return CODES[self.code][0]
+
+    def __str__(self) -> str:
+        tag = "" if self.severity == "error" else " (warning)"
+        return f"{self.loc}: {self.code} {self.message}{tag}"
+
+
+def sort_key(d: Diagnostic) -> tuple[str, int, int, str]:
+    return (d.loc.file, d.loc.line, d.loc.col, d.code)
+
+
+class AdviceError(Exception):
+    """An expected failure with a message fit to show a user as one line."""

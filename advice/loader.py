@@ -1,0 +1,463 @@
+"""Strict YAML -> model, with file:line:col on every problem.
+
+PyYAML composes the file into nodes (the C parser where present); we then build the
+model ourselves from those nodes, reading the dataclasses in `advice.model`. That way
+every value keeps its line and column, strings stay exactly as the author wrote them
+(`yes`, `no`, `010`, `12:30`), duplicate and unknown keys are reported, and no YAML
+tag can ever construct a Python object. Problems are collected, not raised, so one run
+shows them all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import os
+import re
+import types
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+
+from advice.diagnostics import Diagnostic
+from advice.model import NODE_KINDS, Loc, Node, SourceList, Tree
+
+try:  # the C parser is several times faster; fall back where libyaml is absent
+    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader
+
+DEFAULT_MAX_BYTES = 8 * 1024 * 1024
+T = TypeVar("T")
+
+
+def max_bytes() -> int:
+    """The size limit for one tree file; ADVICE_MAX_BYTES overrides it."""
+    raw = os.environ.get("ADVICE_MAX_BYTES", "")
+    return int(raw) if raw.isdigit() else DEFAULT_MAX_BYTES
+
+
+class StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe loader with YAML 1.2-style scalars and no duplicate keys.
+
+    Only `true`/`false` are booleans; `yes`, `on`, `010` and `12:30` stay strings.
+    Our decoder reads the composed nodes directly; this class also makes a plain
+    `yaml.load(text, StrictLoader)` behave the same way for tools and tests.
+    """
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+for _tag, _regex, _first in (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
+    (
+        "tag:yaml.org,2002:float",
+        r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$",
+        "-+0123456789.",
+    ),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+):
+    StrictLoader.add_implicit_resolver(_tag, re.compile(_regex), list(_first))
+
+_STD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
+_NULL = _STD + "null"
+_INT_RE = re.compile(r"[-+]?[0-9]+\Z")
+
+
+class _Bad:
+    """Marks a value that could not be decoded (already reported)."""
+
+
+BAD: Any = _Bad()
+
+
+@dataclass
+class LoadResult:
+    """A loaded file: the model (None when unusable), its problems, and every node key
+    that was written, even ones whose content was broken (so the checker does not
+    report a second, cascading 'unknown target' for them)."""
+
+    value: Any
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    written_node_ids: set[str] = field(default_factory=set)
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if node.tag == _NULL:
+        return "nothing"
+    return f"the text {node.value!r}" if len(node.value) < 40 else "a text"
+
+
+def _hint(word: str, choices: typing.Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+class _Decoder:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.diagnostics: list[Diagnostic] = []
+        self.seen: set[int] = set()
+        self.node_ids: set[str] = set()
+        self.cache: dict[Any, Callable[[yaml.Node, str], Any]] = {}
+
+    # -- reporting ------------------------------------------------------------------
+    def loc(self, node: yaml.Node) -> Loc:
+        mark = node.start_mark
+        return Loc(self.file, mark.line + 1, mark.column + 1)
+
+    def report(self, code: str, message: str, node: yaml.Node) -> Any:
+        self.diagnostics.append(Diagnostic(code, message, self.loc(node)))
+        return BAD
+
+    def admit(self, node: yaml.Node) -> bool:
+        """Refuse aliases and foreign tags before reading a node."""
+        if id(node) in self.seen:
+            self.report("ADV014", "this value is used again through an alias (*name); aliases are not allowed in tree files", node)
+            return False
+        self.seen.add(id(node))
+        if node.tag not in _ALLOWED_TAGS:
+            self.report("ADV014", f"the tag {node.tag!r} is not allowed in tree files", node)
+            return False
+        return True
+
+    # -- decoders by type -----------------------------------------------------------
+    def decoder(self, tp: Any) -> Callable[[yaml.Node, str], Any]:
+        found = self.cache.get(tp)
+        if found is None:
+            found = self._make(tp)
+            self.cache[tp] = found
+        return found
+
+    def _make(self, tp: Any) -> Callable[[yaml.Node, str], Any]:
+        origin = typing.get_origin(tp)
+        args = typing.get_args(tp)
+        if tp is str:
+            return self.text
+        if tp is int:
+            return self.integer
+        if tp is bool:
+            return self.boolean
+        if origin is typing.Literal:
+            return lambda node, what: self.choice(node, what, args)
+        if tp == Node:
+            return self.node
+        if origin in (types.UnionType, typing.Union):
+            inner = [a for a in args if a is not type(None)]
+            return self.decoder(inner[0])
+        if origin is tuple:
+            item = self.decoder(args[0])
+            return lambda node, what: self.sequence(node, what, item)
+        if origin is dict:
+            return lambda node, what: self.mapping(node, what, args[1])
+        if dataclasses.is_dataclass(tp):
+            return lambda node, what: self.record(node, what, tp)
+        raise TypeError(f"no decoder for {tp!r}")  # a model bug, not a user error
+
+    def scalar(self, node: yaml.Node, what: str, expected: str) -> str | None:
+        if not self.admit(node):
+            return None
+        if not isinstance(node, yaml.ScalarNode) or node.tag == _NULL:
+            self.report("ADV004", f"{what} must be {expected}, not {_kind(node)}", node)
+            return None
+        return str(node.value)
+
+    def text(self, node: yaml.Node, what: str) -> Any:
+        value = self.scalar(node, what, "text")
+        return BAD if value is None else value
+
+    def integer(self, node: yaml.Node, what: str) -> Any:
+        value = self.scalar(node, what, "a whole number")
+        if value is None:
+            return BAD
+        if not _INT_RE.match(value):
+            return self.report("ADV004", f"{what} must be a whole number, not {value!r}", node)
+        return int(value)
+
+    def boolean(self, node: yaml.Node, what: str) -> Any:
+        value = self.scalar(node, what, "true or false")
+        if value is None:
+            return BAD
+        if value.lower() not in ("true", "false"):
+            return self.report("ADV004", f"{what} must be true or false, not {value!r}", node)
+        return value.lower() == "true"
+
+    def choice(self, node: yaml.Node, what: str, options: tuple[str, ...]) -> Any:
+        value = self.scalar(node, what, "one of " + ", ".join(options))
+        if value is None:
+            return BAD
+        if value not in options:
+            return self.report(
+                "ADV004",
+                f"{what} must be one of {', '.join(options)}, not {value!r}{_hint(value, options)}",
+                node,
+            )
+        return value
+
+    def sequence(self, node: yaml.Node, what: str, item: Callable[[yaml.Node, str], Any]) -> Any:
+        if not self.admit(node):
+            return BAD
+        if not isinstance(node, yaml.SequenceNode):
+            return self.report("ADV004", f"{what} must be a list, not {_kind(node)}", node)
+        out = [item(child, f"item {i + 1} of {what}") for i, child in enumerate(node.value)]
+        return tuple(v for v in out if v is not BAD)
+
+    def keys(self, node: yaml.MappingNode, what: str) -> list[tuple[str, yaml.Node, yaml.Node]]:
+        """The mapping's (key, key node, value node) triples; bad and repeated keys reported."""
+        out: list[tuple[str, yaml.Node, yaml.Node]] = []
+        first: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = self.scalar(key_node, f"a key in {what}", "text")
+            if key is None:
+                continue
+            if key in first:
+                line = first[key].start_mark.line + 1
+                self.report(
+                    "ADV005", f"duplicate key '{key}' in {what} (first on line {line})", key_node
+                )
+                continue
+            first[key] = key_node
+            out.append((key, key_node, value_node))
+        return out
+
+    def mapping(self, node: yaml.Node, what: str, value_type: Any) -> Any:
+        if not self.admit(node):
+            return BAD
+        if not isinstance(node, yaml.MappingNode):
+            return self.report("ADV004", f"{what} must be a mapping, not {_kind(node)}", node)
+        decode = self.decoder(value_type)
+        out: dict[str, Any] = {}
+        for key, key_node, value_node in self.keys(node, what):
+            if value_type == Node:
+                self.node_ids.add(key)
+                value = self.node(value_node, key, key_node)
+            elif dataclasses.is_dataclass(value_type):
+                value = self.record(value_node, f"'{key}'", value_type, key, key_node)
+            else:
+                value = decode(value_node, f"'{key}' in {what}")
+            if value is not BAD:
+                out[key] = value
+        return out
+
+    def node(self, node: yaml.Node, key: str, key_node: yaml.Node | None = None) -> Any:
+        what = f"node '{key}'"
+        if not isinstance(node, yaml.MappingNode):
+            if not self.admit(node):
+                return BAD
+            return self.report(
+                "ADV004",
+                f"{what} must be a mapping with `question` or `recommend`, not {_kind(node)}",
+                node,
+            )
+        present = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+        kinds = [k for k in NODE_KINDS if k in present]
+        if not kinds:
+            return self.report(
+                "ADV003",
+                f"{what} needs `question` (to ask) or `recommend` (to advise)",
+                key_node or node,
+            )
+        if len(kinds) > 1:
+            return self.report(
+                "ADV004",
+                f"{what} has both `question` and `recommend`; a node is one or the other",
+                key_node or node,
+            )
+        return self.record(node, what, NODE_KINDS[kinds[0]], key, key_node)
+
+    def record(
+        self,
+        node: yaml.Node,
+        what: str,
+        cls: Any,
+        key: str | None = None,
+        key_node: yaml.Node | None = None,
+    ) -> Any:
+        if not self.admit(node):
+            return BAD
+        if not isinstance(node, yaml.MappingNode):
+            return self.report("ADV004", f"{what} must be a mapping, not {_kind(node)}", node)
+        specs = _fields(cls)
+        by_key = {s.key: s for s in specs if not s.from_key}
+        values: dict[str, Any] = {}
+        failed = False
+        for k, k_node, v_node in self.keys(node, what):
+            s = by_key.get(k)
+            if s is None:
+                self.report("ADV002", f"unknown key '{k}' in {what}{_hint(k, by_key)}", k_node)
+                continue
+            if v_node.tag == _NULL and not s.required:
+                continue  # `help:` with nothing after it means no help
+            value = self.decoder(s.type)(v_node, f"`{k}` of {what}")
+            if value is BAD:
+                failed = failed or s.required
+                continue
+            if s.nonempty and isinstance(value, str) and not value.strip():
+                self.report("ADV015", f"`{k}` of {what} is empty", v_node)
+            if s.min_items and len(value) < s.min_items:
+                self.report(
+                    "ADV003", f"`{k}` of {what} needs at least {s.min_items} item(s)", v_node
+                )
+            values[s.name] = value
+        for s in specs:
+            if s.from_key:
+                values[s.name] = key
+            elif s.required and s.name not in values and not failed:
+                failed = True
+                self.report("ADV003", f"{what} is missing `{s.key}`", key_node or node)
+            elif s.required and s.name not in values:
+                failed = True
+        if failed:
+            return BAD
+        return cls(**values, loc=self.loc(key_node or node))
+
+
+@dataclass(frozen=True)
+class _FieldSpec:
+    name: str
+    key: str
+    type: Any
+    required: bool
+    from_key: bool
+    nonempty: bool
+    min_items: int
+
+
+_FIELDS: dict[type, list[_FieldSpec]] = {}
+
+
+def _fields(cls: type) -> list[_FieldSpec]:
+    found = _FIELDS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        found = [
+            _FieldSpec(
+                name=f.name,
+                key=f.metadata.get("key") or f.name,
+                type=hints[f.name],
+                required=f.default is dataclasses.MISSING
+                and f.default_factory is dataclasses.MISSING,
+                from_key=bool(f.metadata.get("from_key")),
+                nonempty=bool(f.metadata.get("nonempty")),
+                min_items=int(f.metadata.get("min_items") or 0),
+            )
+            for f in dataclasses.fields(cls)
+            if not f.metadata.get("internal")
+        ]
+        _FIELDS[cls] = found
+    return found
+
+
+def model_fields(cls: type) -> list[_FieldSpec]:
+    """The YAML view of a model class (used by the schema generator)."""
+    return _fields(cls)
+
+
+# -- reading files ----------------------------------------------------------------------
+
+
+def _fail(file: str, line: int, col: int, message: str, code: str = "ADV001") -> LoadResult:
+    return LoadResult(None, [Diagnostic(code, message, Loc(file, line, col))])
+
+
+def compose_text(text: str, file: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
+    """Parse YAML text into nodes; a syntax problem becomes an ADV001 diagnostic."""
+    try:
+        root = yaml.compose(text, Loader=StrictLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or "invalid YAML"
+        if "\t" in problem or "'\\t'" in problem:
+            problem = "a tab character; indent with spaces, YAML does not allow tabs here"
+        return None, [Diagnostic("ADV001", f"YAML syntax error: {problem}", Loc(file, line, col))]
+    except yaml.YAMLError as exc:
+        return None, [Diagnostic("ADV001", f"YAML error: {exc}", Loc(file, 1, 1))]
+    except RecursionError:
+        return None, [Diagnostic("ADV001", "the file is nested too deeply", Loc(file, 1, 1))]
+    return root, []
+
+
+def read_text(path: Path, file: str | None = None) -> tuple[str | None, list[Diagnostic]]:
+    """Read a tree file as UTF-8 within the size limit."""
+    name = file or str(path)
+    limit = max_bytes()
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            mb = limit / (1024 * 1024)
+            return None, [
+                Diagnostic(
+                    "ADV001",
+                    f"the file is {size / (1024 * 1024):.1f} MB; tree files are limited to "
+                    f"{mb:g} MB (set ADVICE_MAX_BYTES to change the limit)",
+                    Loc(name, 1, 1),
+                )
+            ]
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [
+            Diagnostic("ADV001", f"cannot read the file: {exc.strerror}", Loc(name, 1, 1))
+        ]
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [
+            Diagnostic(
+                "ADV001",
+                f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8",
+                Loc(name, line, col),
+            )
+        ]
+
+
+def load_text(text: str, file: str, cls: type[T]) -> LoadResult:
+    """Decode YAML text into a model class (Tree or SourceList)."""
+    root, problems = compose_text(text, file)
+    if problems:
+        return LoadResult(None, problems)
+    if root is None:
+        return _fail(file, 1, 1, "the file is empty; a tree needs id, title, start and nodes")
+    decoder = _Decoder(file)
+    what = "the tree" if cls is Tree else "the sources file"
+    value = decoder.record(root, what, cls)
+    result = LoadResult(None if value is BAD else value, decoder.diagnostics, decoder.node_ids)
+    return result
+
+
+def load_file(path: Path, cls: type[T], file: str | None = None) -> LoadResult:
+    text, problems = read_text(path, file)
+    if text is None:
+        return LoadResult(None, problems)
+    return load_text(text, file or str(path), cls)
+
+
+def load_tree(path: Path) -> LoadResult:
+    return load_file(path, Tree)
+
+
+def load_sources(path: Path) -> LoadResult:
+    return load_file(path, SourceList)

@@ -1,0 +1,76 @@
+"""Where a session stands, as plain data: the `advice walk --json` object.
+
+One builder for the CLI's JSON, the exports and anything else that needs the path,
+the node, its citations (with author), disagreements, dates and filled-in texts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from advice.model import Citation, Question, SourceList, Tree
+from advice.render import fill
+from advice.session import Session
+
+
+def citation_json(c: Citation, sources: SourceList | None) -> dict[str, Any]:
+    src = next((s for s in sources.sources if s.id == c.source), None) if sources else None
+    return {
+        "source": c.source,
+        "author": src.author if src else None,
+        "role": src.role if src else None,
+        "title": src.title if src else None,
+        "quote": c.quote,
+    }
+
+
+def template_values(session: Session, filled: dict[str, str]) -> dict[str, str]:
+    """Placeholder values: what the user filled in, then text answers with the same name."""
+    return {**session.values(), **{k: v for k, v in filled.items() if v.strip()}}
+
+
+def session_json(
+    session: Session, sources: SourceList | None, filled: dict[str, str] | None = None
+) -> dict[str, Any]:
+    tree: Tree = session.tree
+    node = session.current
+    out: dict[str, Any] = {"id": node.id}
+    if isinstance(node, Question):
+        out.update(kind="question", title=node.text, text=node.help or "")
+        if node.input is not None:
+            out.update(input=node.input, default=node.default)
+        else:
+            out["answers"] = [{"id": a.id, "label": a.label} for a in node.answers]
+    else:
+        values = template_values(session, filled or {})
+        texts = [
+            {"kind": t.id, "title": t.title, "text": fill(t.text, values, tree.placeholders)}
+            for t in (tree.templates[i] for i in node.templates if i in tree.templates)
+        ]
+        out.update(
+            kind="recommendation",
+            title=node.title,
+            text=node.text,
+            citations=[citation_json(c, sources) for c in node.citations],
+            disagreements=[
+                {
+                    "summary": d.summary,
+                    "citations": [citation_json(c, sources) for c in d.citations],
+                }
+                for d in node.disagreements
+            ],
+            schedule=[
+                {"date": s.date.isoformat(), "action": s.action, "by": s.by}
+                for s in session.schedule()
+            ],
+            template=texts[0] if texts else None,
+            templates=texts,
+        )
+    return {
+        "tree": tree.id,
+        "path": [
+            {"question": s.question.text, "answer": s.label, "answer_id": s.value}
+            for s in session.transcript()
+        ],
+        "node": out,
+    }
