@@ -134,7 +134,12 @@ class _Decoder:
     def admit(self, node: yaml.Node) -> bool:
         """Refuse aliases and foreign tags before reading a node."""
         if id(node) in self.seen:
-            self.report("ADV014", "this value is used again through an alias (*name); aliases are not allowed in tree files", node)
+            self.report(
+                "ADV014",
+                "this value is used again through an alias (*name); "
+                "aliases are not allowed in tree files",
+                node,
+            )
             return False
         self.seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:

@@ -15,8 +15,9 @@ BAD = Path(__file__).parent / "data" / "bad"
 
 
 def run(*args: str, cwd: Path | None = None, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([ADVICE, *args], capture_output=True, text=True, timeout=60,
-                          cwd=cwd, input=stdin)
+    return subprocess.run(
+        [ADVICE, *args], capture_output=True, text=True, timeout=60, cwd=cwd, input=stdin
+    )
 
 
 def test_list_from_another_directory(tmp_path: Path) -> None:
@@ -67,8 +68,17 @@ def test_wrong_input_is_one_clear_error(args: list[str], message: str) -> None:
 
 
 def test_walk_json_reaches_a_cited_recommendation() -> None:
-    out = run("walk", "interview-follow-up", "--answer", "just-interviewed", "--answer",
-              "today", "--today", "2026-11-20", "--json")
+    out = run(
+        "walk",
+        "interview-follow-up",
+        "--answer",
+        "just-interviewed",
+        "--answer",
+        "today",
+        "--today",
+        "2026-11-20",
+        "--json",
+    )
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["tree"] == "interview-follow-up"

@@ -86,8 +86,9 @@ def test_all_problems_reported_in_one_pass(minimal_text: str) -> None:
     assert {"ADV004", "ADV002", "ADV003"} <= set(codes(result))
 
 
-def test_size_limit_is_a_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                 minimal_text: str) -> None:
+def test_size_limit_is_a_setting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, minimal_text: str
+) -> None:
     path = tmp_path / "big.yaml"
     path.write_text(minimal_text, encoding="utf-8")
     monkeypatch.setenv("ADVICE_MAX_BYTES", "100")

@@ -52,7 +52,10 @@ def test_walk_to_a_recommendation_with_transcript(tree: Tree) -> None:
     s.answer("2026-11-20")  # a Friday
     assert s.cursor == "r1" and s.finished
     assert [(st.question.id, st.label) for st in s.transcript()] == [
-        ("a", "X"), ("b", "One"), ("d", "2026-11-20")]
+        ("a", "X"),
+        ("b", "One"),
+        ("d", "2026-11-20"),
+    ]
     # Friday + 1 = Saturday; Saturday, Sunday and Monday are avoided -> Tuesday
     assert [st.date.isoformat() for st in s.schedule()] == ["2026-11-24"]
 
