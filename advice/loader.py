@@ -1,6 +1,6 @@
 """Strict YAML -> model, with file:line:col on every problem.
 
-PyYAML composes the file into nodes (the C parser where present); we then build the
+advice.yamlnodes turns libyaml's event stream into light nodes; we then build the
 model ourselves from those nodes, reading the dataclasses in `advice.model`. That way
 every value keeps its line and column, strings stay exactly as the author wrote them
 (`yes`, `no`, `010`, `12:30`), duplicate and unknown keys are reported, and no YAML
@@ -25,6 +25,7 @@ import yaml
 
 from advice.diagnostics import Diagnostic
 from advice.model import NODE_KINDS, Loc, Node, SourceList, Tree
+from advice.yamlnodes import ALIAS, MAPPING, SCALAR, SEQUENCE, ComposeError, YNode, compose
 
 try:  # the C parser is several times faster; fall back where libyaml is absent
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -76,8 +77,8 @@ for _tag, _regex, _first in (
     StrictLoader.add_implicit_resolver(_tag, re.compile(_regex), list(_first))
 
 _STD = "tag:yaml.org,2002:"
+# Tags an author may write explicitly (e.g. !!str "010"); anything else is refused.
 _ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
-_NULL = _STD + "null"
 _INT_RE = re.compile(r"[-+]?[0-9]+\Z")
 
 
@@ -99,63 +100,54 @@ class LoadResult:
     written_node_ids: set[str] = field(default_factory=set)
 
 
-def _kind(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    if node.tag == _NULL:
-        return "nothing"
-    return f"the text {node.value!r}" if len(node.value) < 40 else "a text"
-
-
 def _hint(word: str, choices: typing.Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
+
+
+Decode = Callable[[YNode, str], Any]
 
 
 class _Decoder:
     def __init__(self, file: str) -> None:
         self.file = file
         self.diagnostics: list[Diagnostic] = []
-        self.seen: set[int] = set()
         self.node_ids: set[str] = set()
-        self.cache: dict[Any, Callable[[yaml.Node, str], Any]] = {}
+        self.cache: dict[Any, Decode] = {}
+        self.locs: dict[tuple[int, int], Loc] = {}
 
     # -- reporting ------------------------------------------------------------------
-    def loc(self, node: yaml.Node) -> Loc:
-        mark = node.start_mark
-        return Loc(self.file, mark.line + 1, mark.column + 1)
+    def loc(self, node: YNode) -> Loc:
+        return Loc(self.file, node.line, node.col)
 
-    def report(self, code: str, message: str, node: yaml.Node) -> Any:
+    def report(self, code: str, message: str, node: YNode) -> Any:
         self.diagnostics.append(Diagnostic(code, message, self.loc(node)))
         return BAD
 
-    def admit(self, node: yaml.Node) -> bool:
+    def admit(self, node: YNode) -> bool:
         """Refuse aliases and foreign tags before reading a node."""
-        if id(node) in self.seen:
+        if node.kind == ALIAS:
             self.report(
                 "ADV014",
-                "this value is used again through an alias (*name); "
-                "aliases are not allowed in tree files",
+                f"the alias *{node.value} is not allowed: tree files "
+                "write every value out (no anchors and aliases)",
                 node,
             )
             return False
-        self.seen.add(id(node))
-        if node.tag not in _ALLOWED_TAGS:
+        if node.tag is not None and node.tag not in _ALLOWED_TAGS:
             self.report("ADV014", f"the tag {node.tag!r} is not allowed in tree files", node)
             return False
         return True
 
     # -- decoders by type -----------------------------------------------------------
-    def decoder(self, tp: Any) -> Callable[[yaml.Node, str], Any]:
+    def decoder(self, tp: Any) -> Decode:
         found = self.cache.get(tp)
         if found is None:
             found = self._make(tp)
             self.cache[tp] = found
         return found
 
-    def _make(self, tp: Any) -> Callable[[yaml.Node, str], Any]:
+    def _make(self, tp: Any) -> Decode:
         origin = typing.get_origin(tp)
         args = typing.get_args(tp)
         if tp is str:
@@ -167,7 +159,7 @@ class _Decoder:
         if origin is typing.Literal:
             return lambda node, what: self.choice(node, what, args)
         if tp == Node:
-            return self.node
+            return lambda node, what: self.mapping(node, what, Node)
         if origin in (types.UnionType, typing.Union):
             inner = [a for a in args if a is not type(None)]
             return self.decoder(inner[0])
@@ -180,19 +172,21 @@ class _Decoder:
             return lambda node, what: self.record(node, what, tp)
         raise TypeError(f"no decoder for {tp!r}")  # a model bug, not a user error
 
-    def scalar(self, node: yaml.Node, what: str, expected: str) -> str | None:
+    def scalar(self, node: YNode, what: str, expected: str) -> str | None:
+        if node.kind == SCALAR and node.tag is None and not node.is_null:
+            return str(node.value)  # the common case, kept short: it runs for every value
         if not self.admit(node):
             return None
-        if not isinstance(node, yaml.ScalarNode) or node.tag == _NULL:
-            self.report("ADV004", f"{what} must be {expected}, not {_kind(node)}", node)
+        if node.kind != SCALAR or node.is_null:
+            self.report("ADV004", f"{what} must be {expected}, not {node.describe()}", node)
             return None
         return str(node.value)
 
-    def text(self, node: yaml.Node, what: str) -> Any:
+    def text(self, node: YNode, what: str) -> Any:
         value = self.scalar(node, what, "text")
         return BAD if value is None else value
 
-    def integer(self, node: yaml.Node, what: str) -> Any:
+    def integer(self, node: YNode, what: str) -> Any:
         value = self.scalar(node, what, "a whole number")
         if value is None:
             return BAD
@@ -200,7 +194,7 @@ class _Decoder:
             return self.report("ADV004", f"{what} must be a whole number, not {value!r}", node)
         return int(value)
 
-    def boolean(self, node: yaml.Node, what: str) -> Any:
+    def boolean(self, node: YNode, what: str) -> Any:
         value = self.scalar(node, what, "true or false")
         if value is None:
             return BAD
@@ -208,7 +202,7 @@ class _Decoder:
             return self.report("ADV004", f"{what} must be true or false, not {value!r}", node)
         return value.lower() == "true"
 
-    def choice(self, node: yaml.Node, what: str, options: tuple[str, ...]) -> Any:
+    def choice(self, node: YNode, what: str, options: tuple[str, ...]) -> Any:
         value = self.scalar(node, what, "one of " + ", ".join(options))
         if value is None:
             return BAD
@@ -220,24 +214,24 @@ class _Decoder:
             )
         return value
 
-    def sequence(self, node: yaml.Node, what: str, item: Callable[[yaml.Node, str], Any]) -> Any:
+    def sequence(self, node: YNode, what: str, item: Decode) -> Any:
         if not self.admit(node):
             return BAD
-        if not isinstance(node, yaml.SequenceNode):
-            return self.report("ADV004", f"{what} must be a list, not {_kind(node)}", node)
+        if node.kind != SEQUENCE:
+            return self.report("ADV004", f"{what} must be a list, not {node.describe()}", node)
         out = [item(child, f"item {i + 1} of {what}") for i, child in enumerate(node.value)]
         return tuple(v for v in out if v is not BAD)
 
-    def keys(self, node: yaml.MappingNode, what: str) -> list[tuple[str, yaml.Node, yaml.Node]]:
+    def keys(self, node: YNode, what: str) -> list[tuple[str, YNode, YNode]]:
         """The mapping's (key, key node, value node) triples; bad and repeated keys reported."""
-        out: list[tuple[str, yaml.Node, yaml.Node]] = []
-        first: dict[str, yaml.Node] = {}
+        out: list[tuple[str, YNode, YNode]] = []
+        first: dict[str, YNode] = {}
         for key_node, value_node in node.value:
             key = self.scalar(key_node, f"a key in {what}", "text")
             if key is None:
                 continue
             if key in first:
-                line = first[key].start_mark.line + 1
+                line = first[key].line
                 self.report(
                     "ADV005", f"duplicate key '{key}' in {what} (first on line {line})", key_node
                 )
@@ -246,11 +240,11 @@ class _Decoder:
             out.append((key, key_node, value_node))
         return out
 
-    def mapping(self, node: yaml.Node, what: str, value_type: Any) -> Any:
+    def mapping(self, node: YNode, what: str, value_type: Any) -> Any:
         if not self.admit(node):
             return BAD
-        if not isinstance(node, yaml.MappingNode):
-            return self.report("ADV004", f"{what} must be a mapping, not {_kind(node)}", node)
+        if node.kind != MAPPING:
+            return self.report("ADV004", f"{what} must be a mapping, not {node.describe()}", node)
         decode = self.decoder(value_type)
         out: dict[str, Any] = {}
         for key, key_node, value_node in self.keys(node, what):
@@ -265,17 +259,17 @@ class _Decoder:
                 out[key] = value
         return out
 
-    def node(self, node: yaml.Node, key: str, key_node: yaml.Node | None = None) -> Any:
+    def node(self, node: YNode, key: str, key_node: YNode | None = None) -> Any:
         what = f"node '{key}'"
-        if not isinstance(node, yaml.MappingNode):
+        if node.kind != MAPPING:
             if not self.admit(node):
                 return BAD
             return self.report(
                 "ADV004",
-                f"{what} must be a mapping with `question` or `recommend`, not {_kind(node)}",
+                f"{what} must be a mapping with `question` or `recommend`, not {node.describe()}",
                 node,
             )
-        present = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+        present = {k.value for k, _ in node.value if k.kind == SCALAR}
         kinds = [k for k in NODE_KINDS if k in present]
         if not kinds:
             return self.report(
@@ -293,18 +287,18 @@ class _Decoder:
 
     def record(
         self,
-        node: yaml.Node,
+        node: YNode,
         what: str,
         cls: Any,
         key: str | None = None,
-        key_node: yaml.Node | None = None,
+        key_node: YNode | None = None,
     ) -> Any:
         if not self.admit(node):
             return BAD
-        if not isinstance(node, yaml.MappingNode):
-            return self.report("ADV004", f"{what} must be a mapping, not {_kind(node)}", node)
+        if node.kind != MAPPING:
+            return self.report("ADV004", f"{what} must be a mapping, not {node.describe()}", node)
         specs = _fields(cls)
-        by_key = {s.key: s for s in specs if not s.from_key}
+        by_key = _by_key(cls)
         values: dict[str, Any] = {}
         failed = False
         for k, k_node, v_node in self.keys(node, what):
@@ -312,13 +306,13 @@ class _Decoder:
             if s is None:
                 self.report("ADV002", f"unknown key '{k}' in {what}{_hint(k, by_key)}", k_node)
                 continue
-            if v_node.tag == _NULL and not s.required:
+            if v_node.is_null and not s.required:
                 continue  # `help:` with nothing after it means no help
             value = self.decoder(s.type)(v_node, f"`{k}` of {what}")
             if value is BAD:
                 failed = failed or s.required
                 continue
-            if s.nonempty and isinstance(value, str) and not value.strip():
+            if s.nonempty and not value.strip():
                 self.report("ADV015", f"`{k}` of {what} is empty", v_node)
             if s.min_items and len(value) < s.min_items:
                 self.report(
@@ -328,14 +322,14 @@ class _Decoder:
         for s in specs:
             if s.from_key:
                 values[s.name] = key
-            elif s.required and s.name not in values and not failed:
-                failed = True
-                self.report("ADV003", f"{what} is missing `{s.key}`", key_node or node)
             elif s.required and s.name not in values:
+                if not failed:
+                    self.report("ADV003", f"{what} is missing `{s.key}`", key_node or node)
                 failed = True
         if failed:
             return BAD
-        return cls(**values, loc=self.loc(key_node or node))
+        where = key_node or node
+        return cls(**values, loc=Loc(self.file, where.line, where.col))
 
 
 @dataclass(frozen=True)
@@ -374,6 +368,16 @@ def _fields(cls: type) -> list[_FieldSpec]:
     return found
 
 
+_BY_KEY: dict[type, dict[str, _FieldSpec]] = {}
+
+
+def _by_key(cls: type) -> dict[str, _FieldSpec]:
+    found = _BY_KEY.get(cls)
+    if found is None:
+        found = _BY_KEY[cls] = {s.key: s for s in _fields(cls) if not s.from_key}
+    return found
+
+
 def model_fields(cls: type) -> list[_FieldSpec]:
     """The YAML view of a model class (used by the schema generator)."""
     return _fields(cls)
@@ -386,22 +390,12 @@ def _fail(file: str, line: int, col: int, message: str, code: str = "ADV001") ->
     return LoadResult(None, [Diagnostic(code, message, Loc(file, line, col))])
 
 
-def compose_text(text: str, file: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
+def compose_text(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
     """Parse YAML text into nodes; a syntax problem becomes an ADV001 diagnostic."""
     try:
-        root = yaml.compose(text, Loader=StrictLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or "invalid YAML"
-        if "\t" in problem or "'\\t'" in problem:
-            problem = "a tab character; indent with spaces, YAML does not allow tabs here"
-        return None, [Diagnostic("ADV001", f"YAML syntax error: {problem}", Loc(file, line, col))]
-    except yaml.YAMLError as exc:
-        return None, [Diagnostic("ADV001", f"YAML error: {exc}", Loc(file, 1, 1))]
-    except RecursionError:
-        return None, [Diagnostic("ADV001", "the file is nested too deeply", Loc(file, 1, 1))]
-    return root, []
+        return compose(text), []
+    except ComposeError as exc:
+        return None, [Diagnostic("ADV001", exc.message, Loc(file, exc.line, exc.col))]
 
 
 def read_text(path: Path, file: str | None = None) -> tuple[str | None, list[Diagnostic]]:

@@ -106,9 +106,17 @@ def test_billion_laughs_is_refused_quickly() -> None:
         lines.append(f"a{i}: &a{i} [{', '.join([prev] * 9)}]")
     lines.append("nodes: {s: *a11}")
     result = load_text("\n".join(lines) + "\n", "bomb.yaml", Tree)
-    # Unknown keys are reported without being expanded, and the node that is the
-    # bomb is refused without expanding it either.
+    # Aliases are never expanded: unknown keys are reported, and the alias is refused
+    # where it is written.
     assert "ADV002" in codes(result)
-    assert "ADV004" in codes(result)
+    alias = [d for d in result.diagnostics if d.code == "ADV014"]
+    assert [(d.loc.line, d.loc.col) for d in alias] == [(16, 12)]
     deep = "\n".join(lines[:-1]) + "\nnodes: {s: {question: *a11, answers: []}}\n"
-    assert "ADV004" in codes(load_text(deep, "bomb.yaml", Tree))
+    assert "ADV014" in codes(load_text(deep, "bomb.yaml", Tree))
+
+
+def test_deep_nesting_is_refused_without_crashing() -> None:
+    for depth in (150, 100_000):
+        result = load_text("a: " + "[" * depth + "]" * depth + "\n", "deep.yaml", Tree)
+        assert [d.code for d in result.diagnostics] == ["ADV001"]
+        assert "nested" in result.diagnostics[0].message

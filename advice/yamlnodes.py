@@ -1,0 +1,139 @@
+"""YAML text -> light nodes with line and column, straight from the parser's events.
+
+PyYAML's own compose step resolves every plain scalar with Python regexes and builds
+heavy node objects; reading libyaml's event stream ourselves is several times faster
+(see benchmarks/), never recurses (so deep nesting cannot crash us), and meets an
+alias as an event of its own, so an alias is never expanded at all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+try:  # the C parser where PyYAML was built with libyaml
+    _Parser: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Parser = yaml.SafeLoader
+
+SCALAR, SEQUENCE, MAPPING, ALIAS = 0, 1, 2, 3
+KIND_NAMES = {SEQUENCE: "a list", MAPPING: "a mapping", ALIAS: "an alias"}
+NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+MAX_DEPTH = 100  # trees need about 8 levels; far deeper is a mistake or an attack
+
+
+class YNode:
+    """A scalar (value: str), a sequence (value: list of YNode) or a mapping
+    (value: list of (key, value) pairs, duplicates kept so they can be reported)."""
+
+    __slots__ = ("col", "kind", "line", "plain", "tag", "value")
+
+    def __init__(
+        self, kind: int, value: Any, line: int, col: int, tag: str | None, plain: bool
+    ) -> None:
+        self.kind = kind
+        self.value = value
+        self.line = line  # 1-based, as editors count
+        self.col = col
+        self.tag = tag  # None unless the author wrote one
+        self.plain = plain
+
+    @property
+    def is_null(self) -> bool:
+        return self.kind == SCALAR and self.plain and self.tag is None and self.value in NULLS
+
+    def describe(self) -> str:
+        if self.kind != SCALAR:
+            return KIND_NAMES[self.kind]
+        if self.is_null:
+            return "nothing"
+        return f"the text {self.value!r}" if len(self.value) < 40 else "a text"
+
+
+class ComposeError(Exception):
+    def __init__(self, message: str, line: int, col: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.col = col
+
+
+def compose(text: str) -> YNode | None:
+    """The first and only document of `text`, or None when it has none."""
+    loader = _Parser(text)
+    get = loader.get_event
+    scalar_ev, alias_ev = yaml.ScalarEvent, yaml.AliasEvent
+    seq_ev, map_ev = yaml.SequenceStartEvent, yaml.MappingStartEvent
+    end_evs = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    doc_ev = yaml.DocumentStartEvent
+    stack: list[YNode] = []
+    keys: list[YNode | None] = []  # per open mapping: the key waiting for its value
+    root: YNode | None = None
+    documents = 0
+    try:
+        while loader.check_event():
+            ev = get()
+            cls = type(ev)
+            if cls is scalar_ev or cls is alias_ev or cls is seq_ev or cls is map_ev:
+                mark = ev.start_mark
+                if cls is scalar_ev:
+                    node = YNode(
+                        SCALAR, ev.value, mark.line + 1, mark.column + 1, ev.tag, ev.implicit[0]
+                    )
+                elif cls is alias_ev:
+                    node = YNode(ALIAS, ev.anchor, mark.line + 1, mark.column + 1, None, False)
+                else:
+                    node = YNode(
+                        SEQUENCE if cls is seq_ev else MAPPING,
+                        [],
+                        mark.line + 1,
+                        mark.column + 1,
+                        ev.tag,
+                        False,
+                    )
+                if stack:
+                    parent = stack[-1]
+                    if parent.kind == SEQUENCE:
+                        parent.value.append(node)
+                    elif keys[-1] is None:
+                        keys[-1] = node
+                    else:
+                        parent.value.append((keys[-1], node))
+                        keys[-1] = None
+                else:
+                    root = node
+                if node.kind == SEQUENCE or node.kind == MAPPING:
+                    if len(stack) >= MAX_DEPTH:
+                        raise ComposeError(
+                            f"the file is nested more than {MAX_DEPTH} levels deep",
+                            node.line,
+                            node.col,
+                        )
+                    stack.append(node)
+                    keys.append(None)
+            elif cls in end_evs:
+                stack.pop()
+                keys.pop()
+            elif cls is doc_ev:
+                documents += 1
+                if documents > 1:
+                    mark = ev.start_mark
+                    raise ComposeError(
+                        "the file holds more than one YAML document (---); a tree file holds one",
+                        mark.line + 1,
+                        mark.column + 1,
+                    )
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or "invalid YAML"
+        lines = text.split("\n")
+        if 0 < line <= len(lines) and "\t" in lines[line - 1]:
+            problem = f"{problem} (a tab: indent with spaces, YAML does not allow tabs here)"
+        raise ComposeError(f"YAML syntax error: {problem}", line, col) from None
+    except yaml.YAMLError as exc:
+        raise ComposeError(f"YAML error: {exc}", 1, 1) from None
+    finally:
+        loader.dispose()
+    return root
