@@ -49,18 +49,20 @@ def _args_list(p: argparse.ArgumentParser) -> None:
 
 
 def _run_list(args: argparse.Namespace) -> int:
-    from advice.check import check_paths
-    from advice.library import shipped_dir
+    from advice.cache import checked, node_count
+    from advice.library import shipped_dir, tree_files
 
+    folder = args.path or shipped_dir()
+    if not folder.exists():
+        raise AdviceError(f"no such file or folder: {folder}")
     rows = []
-    for result in check_paths([args.path or shipped_dir()]):
-        tree = result.tree
+    for path in tree_files(folder):
+        tree = checked(path).tree
         if tree is not None:
-            rows.append(
-                (tree.id, tree.title, str(len(tree.questions())), str(len(tree.recommendations())))
-            )
-        elif result.path.name != "sources.yaml":
-            rows.append((result.path.stem, "(broken: run `advice check`)", "-", "-"))
+            questions, recommendations = node_count(tree)
+            rows.append((tree.id, tree.title, str(questions), str(recommendations)))
+        else:
+            rows.append((path.stem, "(broken: run `advice check`)", "-", "-"))
     header = ("ID", "TITLE", "QUESTIONS", "RECOMMENDATIONS")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(3)]
     for row in [header, *rows]:
@@ -121,10 +123,10 @@ def _args_walk(p: argparse.ArgumentParser) -> None:
 
 def load_checked(ref: str) -> tuple[object, object]:
     """A tree that passes the checker, with its sources; else an AdviceError listing why."""
-    from advice.check import check_file
+    from advice.cache import checked
     from advice.library import find_tree
 
-    result = check_file(find_tree(ref))
+    result = checked(find_tree(ref))
     if not result.ok():
         lines = "\n".join(str(d) for d in result.errors())
         raise AdviceError(f"the tree has problems; fix them first:\n{lines}")

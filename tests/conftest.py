@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,12 @@ from advice.model import Tree
 
 DATA = Path(__file__).parent / "data"
 TODAY = date(2026, 11, 20)  # a Friday
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests (and the console scripts they start) never touch the user's real cache."""
+    os.environ["ADVICE_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture

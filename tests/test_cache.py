@@ -1,0 +1,110 @@
+"""The parsed-tree cache: same results as a fresh check, never stale, never broken."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from advice.cache import LazyNodes, checked, node_count
+from advice.check import check_file
+from advice.library import shipped_dir
+from advice.session import Session
+
+
+@pytest.fixture
+def tree_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("ADVICE_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "trees"
+    shutil.copytree(shipped_dir(), folder)
+    return folder
+
+
+def entries(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / "cache").glob("*.json"))
+
+
+def test_warm_result_equals_a_fresh_check(tree_dir: Path, tmp_path: Path) -> None:
+    path = tree_dir / "interview-follow-up.yaml"
+    cold = checked(path)
+    assert len(entries(tmp_path)) == 1
+    warm = checked(path)
+    assert isinstance(warm.tree.nodes, LazyNodes)
+    fresh = check_file(path)
+    assert warm.tree == fresh.tree
+    assert warm.sources == fresh.sources
+    assert warm.diagnostics == fresh.diagnostics == cold.diagnostics
+    assert node_count(warm.tree) == node_count(fresh.tree)
+    # a lazily rebuilt tree walks exactly like a fresh one
+    first = fresh.tree.nodes[fresh.tree.start]
+    answers = [first.answers[0].id] if first.answers else []
+    a = Session.replay(warm.tree, answers, date(2026, 11, 20))
+    b = Session.replay(fresh.tree, answers, date(2026, 11, 20))
+    assert a.current == b.current
+
+
+def test_editing_the_tree_or_its_sources_is_never_served_stale(
+    tree_dir: Path, tmp_path: Path
+) -> None:
+    path = tree_dir / "interview-follow-up.yaml"
+    checked(path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: ", "title: Edited ", 1), encoding="utf-8")
+    assert checked(path).tree.title.startswith("Edited ")
+    sources = tree_dir / "sources.yaml"
+    src = sources.read_text(encoding="utf-8")
+    sources.write_text(src.replace("author: Scott Singer", "author: S. Singer"), "utf-8")
+    result = checked(path)
+    assert "S. Singer" in [s.author for s in result.sources.sources]
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "valid-json-wrong-shape"])
+def test_a_corrupt_entry_is_a_miss_not_an_error(
+    tree_dir: Path, tmp_path: Path, damage: str
+) -> None:
+    path = tree_dir / "interview-follow-up.yaml"
+    checked(path)
+    [entry] = entries(tmp_path)
+    raw = entry.read_bytes()
+    if damage == "truncate":
+        entry.write_bytes(raw[: len(raw) // 2])
+    elif damage == "garbage":
+        entry.write_bytes(b"\x00\xffnot json at all")
+    else:
+        import hashlib
+
+        payload = b'{"tree": 1}'
+        entry.write_bytes(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+    result = checked(path)
+    assert result.tree == check_file(path).tree
+    assert checked(path).tree == result.tree  # and the entry was rewritten whole
+
+
+def test_an_unwritable_cache_only_costs_speed(
+    tree_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("ADVICE_CACHE_DIR", str(blocker / "cache"))
+    path = tree_dir / "interview-follow-up.yaml"
+    assert checked(path).ok()
+
+
+def test_cache_can_be_turned_off(
+    tree_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ADVICE_CACHE", "off")
+    checked(tree_dir / "interview-follow-up.yaml")
+    assert entries(tmp_path) == []
+
+
+def test_broken_trees_are_cached_with_their_diagnostics(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ADVICE_CACHE_DIR", str(tmp_path / "cache"))
+    bad = Path(__file__).parent / "data" / "bad" / "adv007_missing_target.yaml"
+    first, second = checked(bad), checked(bad)
+    assert [str(d) for d in first.diagnostics] == [str(d) for d in second.diagnostics]
+    assert any(d.code == "ADV007" for d in second.diagnostics)
