@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from advice.diagnostics import Diagnostic, sort_key
+from advice.diagnostics import AdviceError, Diagnostic, sort_key
 from advice.library import sources_for, tree_files
 from advice.loader import LoadResult, load_sources, load_tree
 from advice.model import Citation, Loc, Question, Recommendation, SourceList, Tree, successors
+from advice.quotes import check_quotes, load_source_texts
 from advice.render import placeholders_in
 from advice.session import AnswerError, Session
 
@@ -259,10 +260,13 @@ def check_sources(sources: SourceList) -> list[Diagnostic]:
 
 
 class _SourcesCache:
-    """Each sources.yaml is loaded and checked once per run."""
+    """Each sources.yaml is loaded and checked once per run; with `sources_dir`, the
+    texts of its sources are read once too (for the quote check)."""
 
-    def __init__(self) -> None:
+    def __init__(self, sources_dir: Path | None = None) -> None:
+        self.sources_dir = sources_dir
         self.loaded: dict[Path, LoadResult] = {}
+        self.texts: dict[Path, dict[str, str]] = {}
 
     def get(self, path: Path) -> LoadResult:
         key = path.resolve()
@@ -270,6 +274,10 @@ class _SourcesCache:
             result = load_sources(path)
             if result.value is not None:
                 result.diagnostics.extend(check_sources(result.value))
+                if self.sources_dir is not None:
+                    texts, problems = load_source_texts(result.value, self.sources_dir)
+                    self.texts[key] = texts
+                    result.diagnostics.extend(problems)
             self.loaded[key] = result
         return self.loaded[key]
 
@@ -287,29 +295,45 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_file(path: Path, cache: _SourcesCache | None = None) -> CheckResult:
+def check_file(
+    path: Path, cache: _SourcesCache | None = None, sources_dir: Path | None = None
+) -> CheckResult:
     """Load and check one tree file against the sources.yaml beside it (or the shipped one).
 
     Called alone (the app, `advice walk`), problems in that sources file are included;
     check_paths passes a shared cache and reports each sources file once instead.
+    With `sources_dir` (a folder of the articles' texts), every quote is also looked
+    up in its source's text (ADV018); a cache brings its own sources_dir.
     """
     alone = cache is None
-    cache = cache or _SourcesCache()
+    cache = cache or _SourcesCache(_sources_folder(sources_dir))
     with gc_paused():
         loaded = load_tree(path)
-        src = cache.get(sources_for(path))
+        src_key = sources_for(path)
+        src = cache.get(src_key)
         result = CheckResult(path, loaded.value, src.value, list(loaded.diagnostics))
         if alone:
             result.diagnostics.extend(src.diagnostics)
         if loaded.value is not None:
             result.diagnostics.extend(check_tree(loaded.value, src.value, loaded.written_node_ids))
+            texts = cache.texts.get(src_key.resolve())
+            if texts is not None and src.value is not None:
+                result.diagnostics.extend(check_quotes(loaded.value, path, src.value, texts))
     result.diagnostics.sort(key=sort_key)
     return result
 
 
-def check_paths(paths: Iterable[Path]) -> list[CheckResult]:
-    """Check trees (files or folders) and the sources files they use, each once."""
-    cache = _SourcesCache()
+def _sources_folder(sources_dir: Path | None) -> Path | None:
+    if sources_dir is not None and not sources_dir.is_dir():
+        raise AdviceError(f"no such folder of source texts: {sources_dir}")
+    return sources_dir
+
+
+def check_paths(paths: Iterable[Path], sources_dir: Path | None = None) -> list[CheckResult]:
+    """Check trees (files or folders) and the sources files they use, each once.
+
+    With `sources_dir`, quotes are checked against the source texts in it too."""
+    cache = _SourcesCache(_sources_folder(sources_dir))
     results = []
     for path in paths:
         for file in tree_files(path):

@@ -76,6 +76,12 @@ def _run_list(args: argparse.Namespace) -> int:
 def _args_check(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", type=Path, help="tree files or folders (default: shipped)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument(
+        "--sources",
+        type=Path,
+        metavar="DIR",
+        help="also check every quote word for word against the source texts in DIR",
+    )
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -86,7 +92,7 @@ def _run_check(args: argparse.Namespace) -> int:
     for p in paths:
         if not p.exists():
             raise AdviceError(f"no such file or folder: {p}")
-    results = check_paths(paths)
+    results = check_paths(paths, sources_dir=args.sources)
     diags = [d for r in results for d in r.diagnostics]
     for d in diags:
         print(d)

@@ -1,0 +1,153 @@
+"""Quote verification: every citation's quote must appear word for word in its source.
+
+`advice check --sources DIR` reads each source's text (sources.yaml gives its `file:`
+name in DIR) and looks for every quote in it. Both sides are normalized first, so that
+line breaks and typographic quotes, apostrophes and dashes do not count as differences;
+everything else (case, punctuation, spelling) must match exactly. A quote not found is
+reported at the quote itself, with the nearest passage of the source as a hint.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from advice.diagnostics import Diagnostic
+from advice.loader import compose_text, read_text
+from advice.model import Citation, Loc, SourceList, Tree
+from advice.yamlnodes import MAPPING, SCALAR, SEQUENCE, YNode
+
+# Typographic characters an article may use where a tree author types plain ones.
+_TYPOGRAPHIC = str.maketrans(
+    {
+        "\u2019": "'",  # right single quote / apostrophe
+        "\u2018": "'",  # left single quote
+        "\u201c": '"',  # left double quote
+        "\u201d": '"',  # right double quote
+        "\u2013": "-",  # en dash
+        "\u2014": "-",  # em dash
+        "\u2026": "...",  # ellipsis
+    }
+)
+_SPACE = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Whitespace runs -> one space; typographic quotes and dashes -> plain ones."""
+    return _SPACE.sub(" ", text.translate(_TYPOGRAPHIC)).strip()
+
+
+def closest_passage(quote: str, text: str) -> str:
+    """The run of words in `text` most like `quote` (both normalized), for a hint."""
+    words = text.split(" ")
+    n = max(1, len(quote.split(" ")))
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(quote)  # the quote is fixed: SequenceMatcher caches seq2
+    best, best_ratio = "", -1.0
+    for size in range(max(1, n - 2), n + 3):
+        for start in range(max(1, len(words) - size + 1)):
+            candidate = " ".join(words[start : start + size])
+            matcher.set_seq1(candidate)
+            if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best_ratio:
+                best, best_ratio = candidate, ratio
+    return best
+
+
+def load_source_texts(
+    sources: SourceList, sources_dir: Path
+) -> tuple[dict[str, str], list[Diagnostic]]:
+    """Each source's normalized text by id; a source whose text cannot be read is
+    reported (ADV018, at its entry in sources.yaml) and left out."""
+    texts: dict[str, str] = {}
+    problems: list[Diagnostic] = []
+    for s in sources.sources:
+        if not s.file:
+            problems.append(
+                Diagnostic(
+                    "ADV018",
+                    f"source '{s.id}' has no `file:`, so its quotes cannot be checked "
+                    f"against {sources_dir}; add the name of its text file",
+                    s.loc,
+                )
+            )
+            continue
+        path = sources_dir / s.file
+        try:
+            texts[s.id] = normalize(path.read_text(encoding="utf-8-sig"))
+        except FileNotFoundError:
+            problems.append(
+                Diagnostic(
+                    "ADV018",
+                    f"source '{s.id}': no file {path}, so its quotes cannot be checked",
+                    s.loc,
+                )
+            )
+        except (OSError, UnicodeDecodeError) as exc:
+            why = exc.strerror if isinstance(exc, OSError) else "it is not UTF-8 text"
+            problems.append(
+                Diagnostic("ADV018", f"source '{s.id}': cannot read {path}: {why}", s.loc)
+            )
+    return texts, problems
+
+
+def _quote_locations(path: Path) -> dict[tuple[int, int], Loc]:
+    """Where each `quote:` value starts, keyed by where its citation mapping starts
+    (the model keeps one location per citation: the mapping's)."""
+    text, _ = read_text(path)
+    root, _ = compose_text(text, str(path)) if text is not None else (None, [])
+    out: dict[tuple[int, int], Loc] = {}
+    todo: list[YNode] = [root] if root is not None else []
+    while todo:  # the composed nodes form a tree (aliases are never expanded)
+        node = todo.pop()
+        if node.kind == MAPPING:
+            for key, value in node.value:
+                if key.kind == SCALAR and key.value == "quote":
+                    out[(node.line, node.col)] = Loc(str(path), value.line, value.col)
+                todo.append(value)
+        elif node.kind == SEQUENCE:
+            todo.extend(node.value)
+    return out
+
+
+def _citations(tree: Tree) -> Iterable[Citation]:
+    for r in tree.recommendations():
+        yield from r.citations
+        for d in r.disagreements:
+            yield from d.citations
+
+
+def check_quotes(
+    tree: Tree, path: Path, sources: SourceList, texts: dict[str, str]
+) -> list[Diagnostic]:
+    """ADV018 for every quote of `tree` (read from `path`) not found in its source.
+
+    Sources without a text in `texts` were reported by load_source_texts; unknown
+    source ids by the checker (ADV012): their quotes are skipped here.
+    """
+    files = {s.id: s.file for s in sources.sources}
+    where: dict[tuple[int, int], Loc] | None = None
+    out: list[Diagnostic] = []
+    for c in _citations(tree):
+        text = texts.get(c.source)
+        if text is None:
+            continue
+        quote = normalize(c.quote)
+        if quote in text:
+            continue
+        if where is None:
+            where = _quote_locations(path)
+        loc = where.get((c.loc.line, c.loc.col), c.loc)
+        out.append(
+            Diagnostic(
+                "ADV018",
+                f"quote not found word for word in source '{c.source}' ({files[c.source]}); "
+                f"closest in the source: '{closest_passage(quote, text)}'",
+                loc,
+            )
+        )
+    return out
