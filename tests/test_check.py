@@ -60,7 +60,7 @@ def test_examples_of_shipped_trees_are_walked(tmp_path: Path) -> None:
     src = (shipped_dir() / "interview-follow-up.yaml").read_text(encoding="utf-8")
     first_expect = re.search(r"expect: (\S+)", src)
     assert first_expect
-    other = "dont-call" if first_expect.group(1) != "dont-call" else "send-thank-you"
+    other = "dont-call" if first_expect.group(1) != "dont-call" else "thank-you-handwritten"
     broken = src.replace(first_expect.group(0), f"expect: {other}", 1)
     path = tmp_path / "interview-follow-up.yaml"
     path.write_text(broken, encoding="utf-8")

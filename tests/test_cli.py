@@ -75,6 +75,8 @@ def test_walk_json_reaches_a_cited_recommendation() -> None:
         "just-interviewed",
         "--answer",
         "today",
+        "--answer",
+        "handwritten",
         "--today",
         "2026-11-20",
         "--json",
@@ -82,7 +84,11 @@ def test_walk_json_reaches_a_cited_recommendation() -> None:
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["tree"] == "interview-follow-up"
-    assert [p["answer_id"] for p in data["path"]] == ["just-interviewed", "2026-11-20"]
+    assert [p["answer_id"] for p in data["path"]] == [
+        "just-interviewed",
+        "2026-11-20",
+        "handwritten",
+    ]
     node = data["node"]
     assert node["kind"] == "recommendation"
     assert node["citations"] and all(c["author"] and c["quote"] for c in node["citations"])
