@@ -1,0 +1,45 @@
+"""Start-up: `advice` on the shipped trees vs a bare Textual app, both headless, both
+exiting after the first screen is drawn, timed as whole processes, interleaved.
+
+    python benchmarks/bench_startup.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+TARGET = Path(__file__).resolve().parent / "startup_target.py"
+
+
+def once(which: str) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, str(TARGET), which], check=True, capture_output=True, timeout=60
+    )
+    return time.perf_counter() - start
+
+
+def main(runs: int = 9) -> list[tuple[str, float, float, str]]:
+    once("bare"), once("advice")  # warm the OS file cache and the tree cache
+    bare, ours = [], []
+    for _ in range(runs):
+        bare.append(once("bare"))
+        ours.append(once("advice"))
+    b, o = statistics.median(bare), statistics.median(ours)
+    return [
+        (
+            "start-up to first screen, advice / bare Textual app",
+            o / b,
+            1.15,
+            f"median of {runs}: {o:.2f}s vs {b:.2f}s",
+        )
+    ]
+
+
+if __name__ == "__main__":
+    for name, ratio, goal, detail in main():
+        print(f"{name}: {ratio:.2f}x (goal <= {goal}x) [{detail}]")
