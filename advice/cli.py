@@ -7,13 +7,17 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from advice.diagnostics import AdviceError
+
+if TYPE_CHECKING:  # imported lazily at run time: `advice --help` stays quick
+    from advice.model import SourceList
+    from advice.session import Session
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -106,7 +110,8 @@ def _run_check(args: argparse.Namespace) -> int:
 # -- walk -------------------------------------------------------------------------------
 
 
-def _args_walk(p: argparse.ArgumentParser) -> None:
+def _args_answers(p: argparse.ArgumentParser) -> None:
+    """What walk and export share: the tree, the answers, placeholders and today."""
     p.add_argument("tree", help="a shipped tree id or a path to a tree file")
     p.add_argument(
         "--answer",
@@ -123,8 +128,18 @@ def _args_walk(p: argparse.ArgumentParser) -> None:
         metavar="NAME=VALUE",
         help="fill a template placeholder, e.g. --fill interviewer='Ms Lee'",
     )
-    p.add_argument("--json", action="store_true", help="print where the answers lead as JSON")
     add_today(p)
+
+
+def _args_walk(p: argparse.ArgumentParser) -> None:
+    _args_answers(p)
+    p.add_argument("--json", action="store_true", help="print where the answers lead as JSON")
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue the saved session of this tree (then --answer goes on from there) "
+        "and save as you go",
+    )
 
 
 def load_checked(ref: str) -> tuple[object, object]:
@@ -139,22 +154,83 @@ def load_checked(ref: str) -> tuple[object, object]:
     return result.tree, result.sources
 
 
-def _run_walk(args: argparse.Namespace) -> int:
+def _start_walk(
+    args: argparse.Namespace,
+) -> tuple[Session, SourceList | None, dict[str, str], Path]:
+    """The session --answer/--resume describe, its sources, placeholders and tree file."""
+    from advice.library import find_tree
     from advice.model import SourceList, Tree
     from advice.session import Session
-    from advice.summary import session_json
 
     tree, sources = load_checked(args.tree)
     assert isinstance(tree, Tree) and isinstance(sources, (SourceList, type(None)))
+    path = find_tree(args.tree)
     today = args.today or date.today()
-    session = Session.replay(tree, args.answer, today)
+    filled: dict[str, str] = {}
+    if getattr(args, "resume", False):  # walk only; export takes the --answer list
+        from advice.saves import resume
+
+        resumed = resume(tree, path, today)
+        for line in resumed.messages:
+            print(line, file=sys.stderr if getattr(args, "json", True) else sys.stdout)
+        session, filled = resumed.session, resumed.filled
+        for value in args.answer:
+            session.answer(value)
+    else:
+        session = Session.replay(tree, args.answer, today)
+    return session, sources, {**filled, **dict(args.fill)}, path
+
+
+def _run_walk(args: argparse.Namespace) -> int:
+    from advice.export import to_json
+    from advice.saves import save
+    from advice.summary import session_json
+
+    session, sources, filled, path = _start_walk(args)
     if args.json:
-        data = session_json(session, sources, dict(args.fill))
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        if args.resume:
+            save(session, path, filled)
+        sys.stdout.write(to_json(session_json(session, sources, filled)))
         return 0
     from advice.plain import run_plain
 
-    return run_plain(session, sources, dict(args.fill))
+    on_change = (lambda s, f: save(s, path, f)) if args.resume else None
+    note = f"Saved; continue with: advice walk {args.tree} --resume" if args.resume else None
+    return run_plain(session, sources, filled, on_change=on_change, farewell=note)
+
+
+# -- export -----------------------------------------------------------------------------
+
+
+def _args_export(p: argparse.ArgumentParser) -> None:
+    _args_answers(p)
+    p.add_argument(
+        "--format",
+        choices=("md", "ics", "json"),
+        help="md (people), ics (calendar apps), json (scripts; as walk --json); "
+        "default: from the --output suffix, else md",
+    )
+    p.add_argument("--output", "-o", type=Path, metavar="FILE", help="write here, not stdout")
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from advice.export import render
+    from advice.fileio import atomic_write
+    from advice.summary import session_json
+
+    fmt = args.format
+    if fmt is None:
+        suffix = args.output.suffix.lower().lstrip(".") if args.output else ""
+        fmt = {"ics": "ics", "json": "json"}.get(suffix, "md")
+    session, sources, filled, _ = _start_walk(args)
+    data = render(session_json(session, sources, filled), fmt)
+    if args.output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        atomic_write(args.output, data)
+        print(f"wrote {args.output}", file=sys.stderr)
+    return 0
 
 
 # -- the app ----------------------------------------------------------------------------
@@ -174,6 +250,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
         _args_walk,
         _run_walk,
     ),
+    "export": ("write the plan as Markdown, iCalendar (.ics) or JSON", _args_export, _run_export),
 }
 
 
@@ -186,6 +263,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("path", nargs="?", help="a tree file or folder (default: the shipped trees)")
+    p.add_argument(
+        "--resume", action="store_true", help="continue the saved session, if there is one"
+    )
     add_today(p)
     return p
 

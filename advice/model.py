@@ -129,6 +129,10 @@ class DateRule:
     by: bool = spec(
         "True: a deadline (do it by this date); false: do it on this date.", default=False
     )
+    working_days: bool = spec(
+        "True: count `days` Monday to Friday only, so the date is never a weekend.",
+        default=False,
+    )
     avoid: tuple[Weekday, ...] = spec(
         "Weekdays to skip: the date moves forward to the next day not listed.", default=()
     )

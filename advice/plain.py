@@ -1,34 +1,206 @@
 """`advice walk` without --json: a plain numbered prompt.
 
 For screen readers, pipes and people who prefer plain text: no colour, no cursor
-movement, one line per item. Type a number (or an answer id), `b` to go back, `q` to quit.
+movement, no emphasis codes (so NO_COLOR has nothing to turn off), one line per item.
+Type a number (or an answer id), Enter to keep the answer shown, `b` to go back, `q` to
+quit. At the end: the dates, the ready texts (asking once for the details they use),
+the sources and where they disagree. End of input stops quietly.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import TextIO
+from collections.abc import Callable
+from typing import Any, TextIO
 
-from advice.model import Question, SourceList
+from advice.diagnostics import AdviceError
+from advice.export import step_line
+from advice.model import Question, Recommendation, SourceList
+from advice.render import placeholders_in
+from advice.schedule import DateInputError, parse_date
 from advice.session import AnswerError, Session
-from advice.summary import session_json
+from advice.summary import session_json, template_values
+
+# Called after every change (answer, back, a detail typed): saving hooks in here.
+OnChange = Callable[[Session, dict[str, str]], object]
 
 
-def _print_recommendation(data: dict[str, object], out: TextIO) -> None:
+def _byline(c: dict[str, Any]) -> str:
+    who = c["author"] or c["source"]
+    return f"{who} ({c['role']})" if c.get("role") else str(who)
+
+
+def print_recommendation(data: dict[str, Any], out: TextIO) -> None:
     node = data["node"]
-    assert isinstance(node, dict)
     print(f"\nNext step: {node['title']}\n{node['text']}", file=out)
-    for step in node["schedule"]:
-        word = "By" if step["by"] else "On"
-        print(f"  {word} {step['date']}: {step['action']}", file=out)
+    if node["schedule"]:
+        print("\nWhen:", file=out)
+        for step in node["schedule"]:
+            print(f"  {step_line(step)}", file=out)
+    print("\nWhy:", file=out)
     for c in node["citations"]:
-        print(f'  Source: {c["author"]} ({c["role"]}): "{c["quote"]}"', file=out)
+        print(f'  Source: {_byline(c)}: "{c["quote"]}"', file=out)
     for d in node["disagreements"]:
         print(f"  But: {d['summary']}", file=out)
         for c in d["citations"]:
-            print(f'    {c["author"]} ({c["role"]}): "{c["quote"]}"', file=out)
+            print(f'    {_byline(c)}: "{c["quote"]}"', file=out)
     for t in node["templates"]:
-        print(f"\n--- {t['title']} ---\n{t['text']}\n---", file=out)
+        print(
+            f"\n--- {t['title']} ---\n{t['text'].rstrip()}\n--- end of {t['title']} ---", file=out
+        )
+        if t["missing"]:
+            print("Fill in the parts in [brackets] before you send it.", file=out)
+
+
+def _needed(session: Session, filled: dict[str, str]) -> list[str]:
+    """Placeholders the recommendation's texts use that have no value yet."""
+    node = session.current
+    if not isinstance(node, Recommendation):
+        return []
+    values = template_values(session, filled)
+    names: dict[str, None] = {}
+    for tid in node.templates:
+        template = session.tree.templates.get(tid)
+        for name in placeholders_in(template.text) if template else []:
+            if not values.get(name, "").strip():
+                names.setdefault(name)
+    return list(names)
+
+
+def _default_hint(session: Session, node: Question, current: str | None) -> tuple[str, str]:
+    """(what Enter gives, how to say it): the answer given before, else the default."""
+    if current is not None:
+        return current, f" [Enter keeps {current}]"
+    if not node.default:
+        return "", ""
+    if node.input == "date":
+        base = session.facts().get(node.relative_to) if node.relative_to else None
+        try:
+            day = parse_date(node.default, session.today, base)
+        except DateInputError:
+            return node.default, f" [Enter: {node.default}]"
+        return node.default, f" [Enter: {node.default}, {day:%A} {day.isoformat()}]"
+    return node.default, f" [Enter: {node.default}]"
+
+
+class _Plain:
+    def __init__(
+        self,
+        session: Session,
+        sources: SourceList | None,
+        filled: dict[str, str],
+        stdin: TextIO,
+        out: TextIO,
+        on_change: OnChange | None,
+    ) -> None:
+        self.session = session
+        self.sources = sources
+        self.filled = dict(filled)
+        self.stdin = stdin
+        self.out = out
+        self.on_change = on_change
+        self.asked: set[str] = set()  # placeholders asked once already (blank = leave it)
+        isatty = getattr(stdin, "isatty", None)
+        self.echo = not (isatty and isatty())
+
+    def say(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+    def ask(self, prompt: str) -> str | None:
+        """A line from the user, or None at the end of input."""
+        print(prompt, end="", file=self.out, flush=True)
+        line = self.stdin.readline()
+        if not line:
+            self.say()  # end the prompt's line, so what follows starts clean
+            return None
+        if self.echo:  # over a pipe nothing shows what was typed: the transcript does
+            self.say(line.rstrip("\n"))
+        return line.strip()
+
+    def changed(self) -> None:
+        if self.on_change is None:
+            return
+        try:
+            self.on_change(self.session, self.filled)
+        except AdviceError as exc:
+            self.say(f"Could not save: {exc}. Going on without saving.")
+            self.on_change = None
+
+    def question(self, node: Question) -> str | None:
+        """Ask one question; the raw reply ('' = Enter), or None at the end of input."""
+        s = self.session
+        current = s.answers.get(node.id)
+        self.say(f"\n{node.text}")
+        if node.help:
+            self.say(node.help)
+        if node.input is None:
+            for i, a in enumerate(node.answers, 1):
+                mark = " (your answer)" if a.id == current else ""
+                self.say(f"  {i}. {a.label}{mark}")
+            keep = "Enter keeps your answer, " if current else ""
+            return self.ask(f"Answer 1-{len(node.answers)} ({keep}b back, q quit): ")
+        _, hint = _default_hint(s, node, current)
+        return self.ask(f"Type a {node.input}{hint} (b back, q quit): ")
+
+    def fill_in(self) -> bool:
+        """Ask for the details the texts use, once each; False at the end of input."""
+        names = [n for n in _needed(self.session, self.filled) if n not in self.asked]
+        if not names:
+            return True
+        self.say("\nThe texts for this step use a few details. Type each one, or press")
+        self.say("Enter to leave it marked in [brackets].")
+        for name in names:
+            self.asked.add(name)
+            label = self.session.tree.placeholders.get(name, name)
+            value = self.ask(f"{label}: ")
+            if value is None:
+                return False
+            if value:
+                self.filled[name] = value
+                self.changed()
+        return True
+
+    def run(self) -> bool:
+        """Walk to the end; False when the user quit or input ended on the way."""
+        s = self.session
+        self.say(s.tree.title)
+        while True:
+            node = s.current
+            if isinstance(node, Recommendation):
+                more = self.fill_in()
+                print_recommendation(session_json(s, self.sources, self.filled), self.out)
+                if not more:
+                    return False
+                reply = self.ask("\nPress Enter to finish, or b to go back: ")
+                if reply is not None and reply.lower() == "b":
+                    s.back()
+                    self.changed()
+                    continue
+                return True
+            reply = self.question(node)
+            if reply is None or reply.lower() == "q":
+                return False
+            if reply.lower() == "b":
+                if s.back():
+                    self.changed()
+                else:
+                    self.say("Already at the first question.")
+                continue
+            if not reply:
+                current = s.answers.get(node.id)
+                default, _ = _default_hint(s, node, current)
+                if not default:
+                    self.say("Please type an answer (or b to go back, q to quit).")
+                    continue
+                reply = default
+            if node.input is None and reply.isdigit() and 1 <= int(reply) <= len(node.answers):
+                reply = node.answers[int(reply) - 1].id
+            try:
+                s.answer(reply)
+            except AnswerError as exc:
+                self.say(f"Sorry: {exc}")
+                continue
+            self.changed()
 
 
 def run_plain(
@@ -37,40 +209,12 @@ def run_plain(
     filled: dict[str, str],
     stdin: TextIO = sys.stdin,
     out: TextIO = sys.stdout,
+    on_change: OnChange | None = None,
+    farewell: str | None = None,
 ) -> int:
-    print(session.tree.title, file=out)
-    while True:
-        node = session.current
-        if not isinstance(node, Question):
-            _print_recommendation(session_json(session, sources, filled), out)
-            return 0
-        print(f"\n{node.text}", file=out)
-        if node.help:
-            print(node.help, file=out)
-        if node.input is None:
-            for i, a in enumerate(node.answers, 1):
-                print(f"  {i}. {a.label}", file=out)
-            prompt = f"Answer 1-{len(node.answers)} (b back, q quit): "
-        else:
-            default = f" [{node.default}]" if node.default else ""
-            prompt = f"Type a {node.input}{default} (b back, q quit): "
-        print(prompt, end="", file=out, flush=True)
-        line = stdin.readline()
-        if not line:  # end of input: stop quietly, nothing to save
-            print(file=out)
-            return 0
-        text = line.strip()
-        if text.lower() == "q":
-            return 0
-        if text.lower() == "b":
-            if not session.back():
-                print("Already at the first question.", file=out)
-            continue
-        if node.input is None and text.isdigit() and 1 <= int(text) <= len(node.answers):
-            text = node.answers[int(text) - 1].id
-        if node.input is not None and not text and node.default:
-            text = node.default
-        try:
-            session.answer(text)
-        except AnswerError as exc:
-            print(f"Sorry: {exc}", file=out)
+    """The plain walk; `on_change(session, filled)` runs after each change (saving).
+    `farewell` is said when the user stops before the end (how to continue)."""
+    finished = _Plain(session, sources, filled, stdin, out, on_change).run()
+    if not finished and farewell:
+        print(farewell, file=out)
+    return 0

@@ -14,8 +14,10 @@ from advice.model import WEEKDAYS, DateRule
 
 _RELATIVE = re.compile(
     r"^(?:in\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven)\s*"
-    r"(?P<unit>days?|weeks?|d|w)?(?:\s+(?:later|after))?$"
+    r"(?P<unit>days?|weeks?|d|w)?(?:\s+(?P<dir>later|after|ago))?$"
 )
+# Words people put in front of a date that do not change it ("about a week ago").
+_FILLER = re.compile(r"^(?:about|around|roughly|approximately|on|next)\s+")
 _WORDS = {
     "a": 1,
     "an": 1,
@@ -33,16 +35,21 @@ class DateInputError(ValueError):
     """The user's text is not a date we understand; the message says what would be."""
 
 
-HELP = "a date like 2026-11-20, 'today', 'yesterday', a weekday like 'friday', or '3 days'"
+HELP = (
+    "a date like 2026-11-20, 'today', 'yesterday', a weekday like 'friday', "
+    "'3 days' or 'a week ago'"
+)
 
 
 def parse_date(text: str, today: date, base: date | None = None) -> date:
     """Read a date as a person would write it.
 
     `base` is what relative answers count from ("3 days" after the interview; "friday"
-    = the first Friday after it); without one they count from today.
+    = the first Friday after it); without one they count from today. "ago" and
+    "last friday" always count back from today: they describe the past as of now.
     """
-    raw = text.strip().lower()
+    raw = " ".join(text.strip().lower().split())
+    raw = _FILLER.sub("", raw)
     start = base or today
     if not raw:
         raise DateInputError(f"no date given; type {HELP}")
@@ -52,15 +59,18 @@ def parse_date(text: str, today: date, base: date | None = None) -> date:
         return today - timedelta(days=1)
     if raw == "tomorrow":
         return today + timedelta(days=1)
+    last = raw.startswith("last ")
+    day_name = raw[5:] if last else raw
     for i, name in enumerate(WEEKDAYS):
-        if raw in (name, name[:3]):
-            ahead = (i - start.weekday()) % 7 or 7
-            return start + timedelta(days=ahead)
+        if day_name in (name, name[:3]):
+            if last:
+                return today - timedelta(days=(today.weekday() - i) % 7 or 7)
+            return start + timedelta(days=(i - start.weekday()) % 7 or 7)
     m = _RELATIVE.match(raw)
     if m:
         n = _WORDS.get(m["n"]) or int(m["n"])
-        unit = (m["unit"] or "d")[0]
-        return start + timedelta(days=n * (7 if unit == "w" else 1))
+        span = timedelta(days=n * (7 if (m["unit"] or "d")[0] == "w" else 1))
+        return today - span if m["dir"] == "ago" else start + span
     try:
         return date.fromisoformat(raw)
     except ValueError:
@@ -69,30 +79,53 @@ def parse_date(text: str, today: date, base: date | None = None) -> date:
 
 @dataclass(frozen=True, slots=True)
 class ScheduledStep:
-    """A dated step of the plan."""
+    """A dated step of the plan. `step` is the rule's position in the recommendation's
+    `when` list: with the tree and node ids it names the step stably (calendar UIDs)."""
 
     date: date
     action: str
     by: bool
+    step: int = 0
 
     def describe(self) -> str:
         when = self.date.strftime("%A %d %B %Y")
         return f"{'By' if self.by else 'On'} {when}: {self.action}"
 
 
-def resolve(rule: DateRule, facts: dict[str, date]) -> ScheduledStep | None:
+_WEEKEND = (5, 6)
+
+
+def add_working_days(start: date, days: int) -> date:
+    """`days` Monday-to-Friday days after `start`; 0 = start, or the Monday after if it
+    falls on a weekend (a working-day count never ends on a weekend)."""
+    day = start
+    while day.weekday() in _WEEKEND:
+        day += timedelta(days=1)
+    left = days
+    while left > 0:
+        day += timedelta(days=1)
+        if day.weekday() not in _WEEKEND:
+            left -= 1
+    return day
+
+
+def resolve(rule: DateRule, facts: dict[str, date], step: int = 0) -> ScheduledStep | None:
     """The date a rule gives, or None when the fact it counts from is not known."""
     base = facts.get(rule.of)
     if base is None:
         return None
-    day = base + timedelta(days=rule.days)
+    if rule.working_days:
+        day = add_working_days(base, rule.days)
+    else:
+        day = base + timedelta(days=rule.days)
     avoid = {WEEKDAYS.index(w) for w in rule.avoid}
     if len(avoid) < 7:  # a rule that avoids every day would never end
         while day.weekday() in avoid:
             day += timedelta(days=1)
-    return ScheduledStep(day, rule.action, rule.by)
+    return ScheduledStep(day, rule.action, rule.by, step)
 
 
 def plan(rules: tuple[DateRule, ...], facts: dict[str, date]) -> list[ScheduledStep]:
-    steps = [s for s in (resolve(r, facts) for r in rules) if s is not None]
-    return sorted(steps, key=lambda s: s.date)
+    """The dated steps, earliest first; rules whose fact is unknown give none."""
+    steps = [s for s in (resolve(r, facts, i) for i, r in enumerate(rules)) if s is not None]
+    return sorted(steps, key=lambda s: (s.date, s.step))

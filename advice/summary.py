@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from advice.model import Citation, Question, SourceList, Tree
-from advice.render import fill
+from advice.render import fill, placeholders_in
 from advice.session import Session
 
 
@@ -20,6 +20,8 @@ def citation_json(c: Citation, sources: SourceList | None) -> dict[str, Any]:
         "author": src.author if src else None,
         "role": src.role if src else None,
         "title": src.title if src else None,
+        "publisher": src.publisher if src else None,
+        "url": src.url if src else None,
         "quote": c.quote,
     }
 
@@ -44,7 +46,13 @@ def session_json(
     else:
         values = template_values(session, filled or {})
         texts = [
-            {"kind": t.id, "title": t.title, "text": fill(t.text, values, tree.placeholders)}
+            {
+                "kind": t.id,
+                "title": t.title,
+                "text": fill(t.text, values, tree.placeholders),
+                # Placeholders still unfilled (they show as [Label] in the text).
+                "missing": [n for n in placeholders_in(t.text) if not values.get(n, "").strip()],
+            }
             for t in (tree.templates[i] for i in node.templates if i in tree.templates)
         ]
         out.update(
@@ -60,7 +68,13 @@ def session_json(
                 for d in node.disagreements
             ],
             schedule=[
-                {"date": s.date.isoformat(), "action": s.action, "by": s.by}
+                {
+                    "date": s.date.isoformat(),
+                    "action": s.action,
+                    "by": s.by,
+                    "step": s.step,
+                    "past": s.date < session.today,
+                }
                 for s in session.schedule()
             ],
             template=texts[0] if texts else None,
@@ -68,6 +82,8 @@ def session_json(
         )
     return {
         "tree": tree.id,
+        "tree_title": tree.title,
+        "today": session.today.isoformat(),
         "path": [
             {"question": s.question.text, "answer": s.label, "answer_id": s.value}
             for s in session.transcript()

@@ -1,0 +1,299 @@
+"""Saved sessions: a walk's answers, filled-in placeholders and cursor, kept between runs.
+
+One JSON file per tree in the user data folder (`platformdirs`; `ADVICE_DATA_DIR`
+overrides it, for tests and portable installs), written atomically. Answers are kept
+by question id and answer id, with the tree file's sha256, so a save outlives edits to
+the tree: on resume, answers that still fit are kept and the others are dropped and
+listed for the user. A save file that cannot be read is moved aside, never crashes the
+program and is never overwritten without a word.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from advice.diagnostics import AdviceError
+from advice.fileio import atomic_write
+from advice.model import Question, Tree
+from advice.session import AnswerError, Session
+
+ENV_DIR = "ADVICE_DATA_DIR"
+VERSION = 1
+
+
+def data_dir() -> Path:
+    """Where saves live: $ADVICE_DATA_DIR, else the platform's user data folder."""
+    override = os.environ.get(ENV_DIR, "").strip()
+    return Path(override) if override else Path(platformdirs.user_data_dir("advice"))
+
+
+def save_path(tree_id: str) -> Path:
+    """The save file of one tree (tree ids are file names already; made safe anyway)."""
+    safe = re.sub(r"[^A-Za-z0-9._-]", "_", tree_id).lstrip(".") or "_"
+    return data_dir() / "sessions" / f"{safe}.json"
+
+
+def tree_hash(tree_path: Path) -> str:
+    """sha256 of the tree file's bytes: tells whether the tree changed since the save."""
+    try:
+        return hashlib.sha256(Path(tree_path).read_bytes()).hexdigest()
+    except OSError as exc:
+        raise AdviceError(f"could not read {tree_path}: {exc.strerror or exc}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class SavedSession:
+    """What a save file holds."""
+
+    tree_id: str
+    tree_hash: str
+    tree_path: str
+    answers: dict[str, str]  # question id -> answer id (or the value typed)
+    filled: dict[str, str]  # placeholder name -> value
+    cursor: str | None
+    saved_at: str  # ISO timestamp, UTC
+    # question id -> [question text, answer label] at save time: words to name an
+    # answer that no longer exists when telling the user it was dropped.
+    shown: dict[str, list[str]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": VERSION,
+            "tree": self.tree_id,
+            "tree_hash": self.tree_hash,
+            "tree_path": self.tree_path,
+            "answers": self.answers,
+            "filled": self.filled,
+            "cursor": self.cursor,
+            "saved_at": self.saved_at,
+            "shown": self.shown,
+        }
+
+
+class _Unreadable(Exception):
+    """The save file is not a save we understand (the message says why)."""
+
+
+def _str_dict(value: Any, what: str) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise _Unreadable(f"`{what}` is not a mapping of texts")
+    return dict(value)
+
+
+def _parse(raw: bytes) -> SavedSession:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise _Unreadable(f"not JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise _Unreadable("not a JSON object")
+    if data.get("version") != VERSION:
+        raise _Unreadable(f"unknown version {data.get('version')!r}")
+    for key in ("tree", "tree_hash", "tree_path", "saved_at"):
+        if not isinstance(data.get(key), str):
+            raise _Unreadable(f"`{key}` is missing or not text")
+    cursor = data.get("cursor")
+    if cursor is not None and not isinstance(cursor, str):
+        raise _Unreadable("`cursor` is not text")
+    shown_raw = data.get("shown", {})
+    if not isinstance(shown_raw, dict) or not all(
+        isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)
+        for v in shown_raw.values()
+    ):
+        raise _Unreadable("`shown` is not a mapping of [question, answer] pairs")
+    return SavedSession(
+        tree_id=data["tree"],
+        tree_hash=data["tree_hash"],
+        tree_path=data["tree_path"],
+        answers=_str_dict(data.get("answers"), "answers"),
+        filled=_str_dict(data.get("filled", {}), "filled"),
+        cursor=cursor,
+        saved_at=data["saved_at"],
+        shown={str(k): list(v) for k, v in shown_raw.items()},
+    )
+
+
+def _set_aside(path: Path, reason: str, now: datetime) -> str:
+    """Move an unreadable save out of the way, keeping it for the user; the message."""
+    aside = path.with_name(f"{path.stem}.corrupt-{now:%Y%m%dT%H%M%S}{path.suffix}")
+    n = 1
+    while aside.exists():
+        aside = path.with_name(f"{path.stem}.corrupt-{now:%Y%m%dT%H%M%S}-{n}{path.suffix}")
+        n += 1
+    try:
+        os.replace(path, aside)
+    except OSError as exc:
+        raise AdviceError(
+            f"the saved session {path} is unreadable ({reason}) and could not be moved "
+            f"aside ({exc.strerror or exc}); move or delete it yourself"
+        ) from None
+    return f"the saved session was unreadable ({reason}); it was moved to {aside}"
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """The outcome of reading a save: the save (or None) and a message for the user."""
+
+    saved: SavedSession | None
+    message: str | None = None
+
+
+def load(tree_id: str, now: datetime | None = None) -> Loaded:
+    """Read a tree's save. No file: Loaded(None). An unreadable file is moved aside to
+    NAME.corrupt-TIMESTAMP.json and reported in `message`; raises AdviceError only
+    when it can neither be read nor moved (so it is never overwritten silently)."""
+    path = save_path(tree_id)
+    now = now or datetime.now(UTC)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Loaded(None)
+    except OSError as exc:
+        reason = "it is a folder" if path.is_dir() else exc.strerror or str(exc)
+        return Loaded(None, _set_aside(path, reason, now))
+    try:
+        saved = _parse(raw)
+    except _Unreadable as exc:
+        return Loaded(None, _set_aside(path, str(exc), now))
+    if saved.tree_id != tree_id:
+        reason = f"it belongs to tree '{saved.tree_id}'"
+        return Loaded(None, _set_aside(path, reason, now))
+    return Loaded(saved)
+
+
+def save(
+    session: Session,
+    tree_path: Path,
+    filled: dict[str, str] | None = None,
+    now: datetime | None = None,
+) -> Path:
+    """Write the session's answers, placeholders and cursor; returns the file written.
+    A file already there that is not a readable save is moved aside first, not
+    overwritten. Raises AdviceError (one clear line) when the folder is not writable."""
+    path = save_path(session.tree.id)
+    now = now or datetime.now(UTC)
+    if path.exists() or path.is_symlink():
+        load(session.tree.id, now)  # moves an unreadable file aside (or raises)
+    shown: dict[str, list[str]] = {}
+    for qid, value in session.answers.items():
+        node = session.tree.nodes.get(qid)
+        if isinstance(node, Question):
+            found = node.answer(value) if node.input is None else None
+            shown[qid] = [node.text, found.label if found else value]
+    saved = SavedSession(
+        tree_id=session.tree.id,
+        tree_hash=tree_hash(tree_path),
+        tree_path=str(Path(tree_path).resolve()),
+        answers=dict(session.answers),
+        filled={k: v for k, v in (filled or {}).items() if v.strip()},
+        cursor=session.cursor,
+        saved_at=now.isoformat(timespec="seconds"),
+        shown=shown,
+    )
+    atomic_write(path, json.dumps(saved.to_json(), indent=2, ensure_ascii=False) + "\n")
+    return path
+
+
+def forget(tree_id: str) -> bool:
+    """Delete a tree's save (the user finished or started over); True if there was one."""
+    path = save_path(tree_id)
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise AdviceError(f"could not delete {path}: {exc.strerror or exc}") from None
+    return True
+
+
+@dataclass
+class Resumed:
+    """A session rebuilt from a save, and what the user should be told."""
+
+    session: Session
+    filled: dict[str, str]
+    dropped: list[str]  # one sentence per answer that no longer fits the tree
+    changed: bool  # the tree file changed since the save
+    saved_at: str | None
+    messages: list[str]  # everything to show, in order (unreadable file, dropped answers)
+
+
+def _describe(saved: SavedSession, qid: str, value: str) -> str:
+    question, label = saved.shown.get(qid, [qid, value])
+    return f'"{question}" -> "{label}"'
+
+
+def restore(tree: Tree, today: date, saved: SavedSession) -> tuple[Session, list[str]]:
+    """A Session from a save against the tree as it is now, and the answers dropped:
+    those whose question is gone or no longer asks the same way, or whose answer id is
+    gone. Saved values are re-checked exactly as if typed now."""
+    kept: dict[str, str] = {}
+    dropped: list[str] = []
+    probe = Session(tree, today)
+    for qid, value in saved.answers.items():
+        node = tree.nodes.get(qid)
+        what = _describe(saved, qid, value)
+        if not isinstance(node, Question):
+            dropped.append(f"{what}: that question is no longer in the tree")
+            continue
+        try:
+            stored = probe.normalize(node, value)
+        except AnswerError:
+            dropped.append(f"{what}: that answer is no longer offered")
+            continue
+        if node.input == "date" and stored != value:
+            # A saved date is ISO; anything else means the question changed kind.
+            dropped.append(f"{what}: that answer is no longer offered")
+            continue
+        kept[qid] = stored
+    session = Session(tree, today, kept)
+    if saved.cursor and saved.cursor in session.chain():
+        session.goto(saved.cursor)
+    return session, dropped
+
+
+def resume(tree: Tree, tree_path: Path, today: date, now: datetime | None = None) -> Resumed:
+    """Continue a tree's saved session: the answers that still fit, the placeholders,
+    the cursor; what was dropped and any unreadable save are in `messages`. With no save
+    (or an unreadable one) the session starts fresh."""
+    loaded = load(tree.id, now)
+    messages = [loaded.message] if loaded.message else []
+    if loaded.saved is None:
+        return Resumed(Session(tree, today), {}, [], False, None, messages)
+    saved = loaded.saved
+    session, dropped = restore(tree, today, saved)
+    changed = saved.tree_hash != tree_hash(tree_path)
+    if dropped:
+        messages.append(
+            "The tree changed since you saved; these answers no longer fit and were dropped:"
+        )
+        messages += [f"  {d}" for d in dropped]
+    return Resumed(session, dict(saved.filled), dropped, changed, saved.saved_at, messages)
+
+
+def list_saves() -> list[SavedSession]:
+    """Every readable save (for a picker's "continue" offer); unreadable files are left
+    for load() to report when their tree is opened."""
+    folder = data_dir() / "sessions"
+    out = []
+    with contextlib.suppress(OSError):
+        for path in sorted(folder.glob("*.json")):
+            if ".corrupt-" in path.name:
+                continue
+            try:
+                out.append(_parse(path.read_bytes()))
+            except (_Unreadable, OSError):
+                continue
+    return out
