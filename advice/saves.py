@@ -161,6 +161,8 @@ def load(tree_id: str, now: datetime | None = None) -> Loaded:
     except FileNotFoundError:
         return Loaded(None)
     except OSError as exc:
+        if not os.path.lexists(path):  # e.g. the data folder is a file: there is no save
+            return Loaded(None)
         reason = "it is a folder" if path.is_dir() else exc.strerror or str(exc)
         return Loaded(None, _set_aside(path, reason, now))
     try:

@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
-from advice.model import DateRule
+from advice.loader import load_text
+from advice.model import WEEKDAYS, DateRule, Recommendation, Tree
 from advice.render import fill, placeholders_in
-from advice.schedule import DateInputError, parse_date, resolve
+from advice.schedule import DateInputError, add_working_days, parse_date, plan, resolve
 
 FRI = date(2026, 11, 20)
 
@@ -23,6 +24,8 @@ FRI = date(2026, 11, 20)
         ("in 3 days", None, date(2026, 11, 23)),
         ("a week", date(2026, 12, 28), date(2027, 1, 4)),  # over the year end
         ("2 weeks", date(2026, 1, 31), date(2026, 2, 14)),
+        ("on friday", None, date(2026, 11, 27)),
+        ("next  tuesday", date(2026, 12, 30), date(2027, 1, 5)),
     ],
 )
 def test_parse_date(text: str, base: date | None, want: date) -> None:
@@ -64,3 +67,104 @@ def test_fill_marks_missing_and_never_formats() -> None:
     out = fill(text, {"interviewer": "Ms [Lee]"}, {"missing": "Something in common"})
     assert out == "Dear Ms [Lee], {literal} [Something in common] {0.__class__} [b]x[/b]"
     assert placeholders_in(text) == ["interviewer", "missing"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("about a week ago", date(2026, 11, 13)),  # Singer's "about a week ago"
+        ("3 days ago", date(2026, 11, 17)),
+        ("two weeks ago", date(2026, 11, 6)),
+        ("last friday", date(2026, 11, 13)),  # today is a Friday: the one before
+        ("last Mon", date(2026, 11, 16)),
+    ],
+)
+def test_parse_date_past_and_filler_words(text: str, want: date) -> None:
+    # `base` is ignored by "ago"/"last": they describe the past as of today.
+    assert parse_date(text, FRI, base=date(2026, 1, 1)) == want
+
+
+def test_ago_over_the_year_and_month_end() -> None:
+    assert parse_date("a week ago", date(2027, 1, 3)) == date(2026, 12, 27)
+    assert parse_date("2 days ago", date(2026, 3, 1)) == date(2026, 2, 27)
+
+
+@pytest.mark.parametrize(
+    ("start", "days", "want"),
+    [
+        (date(2026, 11, 20), 1, date(2026, 11, 23)),  # Friday + 1 working day = Monday
+        (date(2026, 11, 19), 3, date(2026, 11, 24)),  # Thursday + 3 = Tuesday
+        (date(2026, 11, 21), 0, date(2026, 11, 23)),  # Saturday, same day -> Monday
+        (date(2026, 11, 22), 1, date(2026, 11, 24)),  # Sunday counts from Monday
+        (date(2026, 12, 31), 2, date(2027, 1, 4)),  # year end: Thu -> Fri, Mon
+        (date(2026, 2, 27), 1, date(2026, 3, 2)),  # month end on a Friday
+        (date(2026, 11, 16), 5, date(2026, 11, 23)),  # a working week
+    ],
+)
+def test_working_days(start: date, days: int, want: date) -> None:
+    assert add_working_days(start, days) == want
+    rule = DateRule(action="x", of="d", days=days, working_days=True)
+    step = resolve(rule, {"d": start})
+    assert step is not None and step.date == want and step.date.weekday() < 5
+
+
+def test_working_days_then_not_on_monday() -> None:
+    # Friday + 1 working day is a Monday, which the community post says to avoid.
+    rule = DateRule(action="x", of="d", days=1, working_days=True, avoid=("monday",))
+    step = resolve(rule, {"d": FRI})
+    assert step is not None and step.date == date(2026, 11, 24)
+
+
+def test_a_rule_avoiding_every_day_still_ends() -> None:
+    rule = DateRule(action="x", of="d", days=1, avoid=WEEKDAYS)
+    step = resolve(rule, {"d": FRI})
+    assert step is not None and step.date == date(2026, 11, 21)
+
+
+def test_plan_sorts_by_date_and_keeps_each_rules_position() -> None:
+    rules = (
+        DateRule(action="late", of="d", days=7),
+        DateRule(action="unknown fact", of="nope"),
+        DateRule(action="early", of="d", days=1),
+    )
+    steps = plan(rules, {"d": FRI})
+    assert [(s.action, s.step) for s in steps] == [("early", 2), ("late", 0)]
+
+
+def test_working_days_is_read_from_yaml_and_must_be_true_or_false() -> None:
+    tree = """
+id: t
+title: T
+start: d
+nodes:
+  d: {question: When?, input: date, fact: d, goto: r}
+  r:
+    recommend: R
+    text: T
+    because: [{source: barnes-call, quote: q}]
+    when: [{action: Call, of: d, days: 2, working_days: WD}]
+"""
+    good = load_text(tree.replace("WD", "true"), "t.yaml", Tree)
+    assert good.diagnostics == []
+    rec = good.value.nodes["r"]
+    assert isinstance(rec, Recommendation) and rec.schedule[0].working_days is True
+    bad = load_text(tree.replace("WD", "yes"), "t.yaml", Tree)  # `yes` stays a string
+    assert [d.code for d in bad.diagnostics] == ["ADV004"]
+
+
+def test_fill_is_one_pass_and_values_are_never_read_as_markup_or_format() -> None:
+    labels = {"interviewer": "Interviewer's name", "company": "Company"}
+    values = {
+        "interviewer": "{company} {0.__class__.__mro__} [bold]x[/bold] [@click=app.quit]",
+        "company": "Acme {name}",
+    }
+    out = fill("Dear {interviewer} of {company}; {name}", values, labels)
+    # A value is inserted as it is: its braces are not filled again, brackets stay.
+    assert out == (
+        "Dear {company} {0.__class__.__mro__} [bold]x[/bold] [@click=app.quit] of "
+        "Acme {name}; [name]"
+    )
+
+
+def test_fill_treats_blank_values_as_unfilled() -> None:
+    assert fill("Hi {interviewer}", {"interviewer": "  "}, {"interviewer": "Name"}) == "Hi [Name]"
