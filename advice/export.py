@@ -11,8 +11,6 @@ import json
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from icalendar import Calendar, Event
-
 from advice.diagnostics import AdviceError
 
 FORMATS = ("md", "ics", "json")
@@ -91,6 +89,8 @@ def to_ics(data: dict[str, Any]) -> bytes:
     if node["kind"] != "recommendation" or not steps:
         where = "a question" if node["kind"] != "recommendation" else f"'{node['title']}'"
         raise AdviceError(f"nothing to put in a calendar: {where} has no dated steps")
+    from icalendar import Calendar, Event  # only here: its import costs more than the rest
+
     stamp = datetime.combine(date.fromisoformat(data["today"]), datetime.min.time(), UTC)
     cal = Calendar()
     cal.add("prodid", PRODID)

@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from icalendar import Calendar
 
 from advice.check import check_file
+from advice.export import to_ics
 from advice.library import shipped_dir
+from advice.session import Session
+from advice.summary import session_json
 from tests.plan_support import THREE_DAYS, TODAY, TREE, answers, run
 
 THANK_YOU = ["just-interviewed", "2026-11-19", "Ada Lovelace"]
@@ -22,16 +26,24 @@ def export(*args: str) -> str:
     return out.stdout
 
 
+def plan_data(values: list[str], today: date = date(2026, 11, 20)) -> dict[str, Any]:
+    """The walk --json object, built in-process (engine tests need no subprocess)."""
+    result = check_file(TREE)
+    assert result.tree is not None and result.ok()
+    return session_json(Session.replay(result.tree, values, today), result.sources)
+
+
 def test_the_issue_dates_three_days_and_friday() -> None:
-    # "call on day four" moved off a Monday; "they said Friday": wait until Tuesday.
-    for decision, call in (("3 days", "2026-11-24"), ("friday", "2026-11-24")):
-        data = json.loads(export(*answers([*THREE_DAYS[:3], decision]), "--format", "json"))
-        assert data["node"]["schedule"][0]["date"] == call
+    # Through the CLI once, as the issue asks: "call on day four", off a Monday.
+    out = run("walk", str(TREE), *answers(THREE_DAYS), "--today", TODAY, "--json")
+    assert json.loads(out.stdout)["node"]["schedule"][0]["date"] == "2026-11-24"
+    # "They said Friday": the Tuesday after.
+    friday = plan_data([*THREE_DAYS[:3], "friday"])
+    assert friday["node"]["schedule"][0]["date"] == "2026-11-24"
     # Interview Monday + three days = Thursday: day four is a Friday and stays; the
     # second message is three working days after Thursday: Tuesday.
-    monday = answers(["waiting", "2026-11-16", "gave-date", "3 days"])
-    data = json.loads(export(*monday, "--format", "json"))
-    assert [s["date"] for s in data["node"]["schedule"]] == ["2026-11-20", "2026-11-24"]
+    monday = plan_data(["waiting", "2026-11-16", "gave-date", "3 days"])
+    assert [s["date"] for s in monday["node"]["schedule"]] == ["2026-11-20", "2026-11-24"]
 
 
 def test_ics_parses_with_one_all_day_event_per_dated_step(tmp_path: Path) -> None:
@@ -41,8 +53,7 @@ def test_ics_parses_with_one_all_day_event_per_dated_step(tmp_path: Path) -> Non
     assert out.stdout == ""
     cal = Calendar.from_ical(target.read_bytes())
     events = cal.walk("VEVENT")
-    steps = json.loads(export(*answers(THREE_DAYS), "--format", "json"))["node"]["schedule"]
-    assert len(events) == len(steps) == 2
+    assert len(events) == len(plan_data(THREE_DAYS)["node"]["schedule"]) == 2
     got = [(e.decoded("dtstart"), str(e["summary"])) for e in events]
     assert got == [
         (date(2026, 11, 24), "Call them"),  # decision Sunday 22nd: day four is a Monday
@@ -56,19 +67,18 @@ def test_ics_parses_with_one_all_day_event_per_dated_step(tmp_path: Path) -> Non
         description = str(e["description"])
         assert "Call the day after their timeframe, not on a Monday" in description
         assert "call on day four." in description and "the community post" in description
-    uids = [str(e["uid"]) for e in events]
-    assert len(set(uids)) == 2
-    # Stable: the same answers on another day give the same UIDs (a re-import updates).
-    later = run(
-        "export", str(TREE), *answers(THREE_DAYS), "--today", "2026-11-21", "--format", "ics"
-    )
-    assert [str(e["uid"]) for e in Calendar.from_ical(later.stdout).walk("VEVENT")] == uids
+    assert len({str(e["uid"]) for e in events}) == 2
 
 
-def test_ics_is_reproducible_byte_for_byte() -> None:
-    assert export(*answers(THREE_DAYS), "--format", "ics") == export(
-        *answers(THREE_DAYS), "--format", "ics"
-    )
+def test_ics_uids_are_stable_and_the_file_reproducible() -> None:
+    first = to_ics(plan_data(THREE_DAYS))
+    assert to_ics(plan_data(THREE_DAYS)) == first  # byte for byte
+    # Another day, other dates: the same UIDs, so a re-import updates the events.
+    later = to_ics(plan_data(THREE_DAYS, date(2026, 11, 21)))
+    uids = [str(e["uid"]) for e in Calendar.from_ical(first).walk("VEVENT")]
+    assert [str(e["uid"]) for e in Calendar.from_ical(later).walk("VEVENT")] == uids
+    other = to_ics(plan_data(["waiting", "2026-11-19", "no-date"]))
+    assert not set(uids) & {str(e["uid"]) for e in Calendar.from_ical(other).walk("VEVENT")}
 
 
 def test_ics_without_dated_steps_is_one_clear_error() -> None:
