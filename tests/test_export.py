@@ -11,7 +11,7 @@ import pytest
 from icalendar import Calendar
 
 from advice.check import check_file
-from advice.export import to_ics
+from advice.export import to_ics, to_markdown
 from advice.library import shipped_dir
 from advice.session import Session
 from advice.summary import session_json
@@ -164,3 +164,16 @@ def test_shipped_tree_exports_every_example_in_every_format(tmp_path: Path) -> N
 def test_export_of_an_unfinished_walk_says_where_it_stopped(fmt: str) -> None:
     out = export("--answer", "waiting", "--format", fmt)
     assert "What day was the interview?" in out
+
+
+def test_a_date_already_gone_is_marked_not_hidden() -> None:
+    # Interviewed ten days ago: the thank-you deadline has passed; the plan says so.
+    data = plan_data(["just-interviewed", "2026-11-10", "Ada"])
+    [step] = data["node"]["schedule"]
+    assert (step["date"], step["past"]) == ("2026-11-11", True)
+    assert "- By 2026-11-11 (Wednesday) (already passed): Send your thank-you note" in (
+        to_markdown(data)
+    )
+    assert (
+        plan_data(["just-interviewed", "2026-11-19", "Ada"])["node"]["schedule"][0]["past"] is False
+    )
