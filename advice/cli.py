@@ -183,18 +183,19 @@ def _start_walk(
 
 def _run_walk(args: argparse.Namespace) -> int:
     from advice.export import to_json
-    from advice.saves import save
+    from advice.saves import save, tree_hash
     from advice.summary import session_json
 
     session, sources, filled, path = _start_walk(args)
+    digest = tree_hash(path) if args.resume else None
     if args.json:
         if args.resume:
-            save(session, path, filled)
+            save(session, path, filled, digest=digest)
         sys.stdout.write(to_json(session_json(session, sources, filled)))
         return 0
     from advice.plain import run_plain
 
-    on_change = (lambda s, f: save(s, path, f)) if args.resume else None
+    on_change = (lambda s, f: save(s, path, f, digest=digest)) if args.resume else None
     note = f"Saved; continue with: advice walk {args.tree} --resume" if args.resume else None
     return run_plain(session, sources, filled, on_change=on_change, farewell=note)
 

@@ -180,10 +180,13 @@ def save(
     tree_path: Path,
     filled: dict[str, str] | None = None,
     now: datetime | None = None,
+    digest: str | None = None,
 ) -> Path:
     """Write the session's answers, placeholders and cursor; returns the file written.
-    A file already there that is not a readable save is moved aside first, not
-    overwritten. Raises AdviceError (one clear line) when the folder is not writable."""
+    `digest`: tree_hash() of the file as it was loaded (default: hash it now; pass it
+    when saving often, so an edit made meanwhile is noticed on resume). A file already
+    there that is not a readable save is moved aside first, not overwritten. Raises
+    AdviceError (one clear line) when the folder is not writable."""
     path = save_path(session.tree.id)
     now = now or datetime.now(UTC)
     if path.exists() or path.is_symlink():
@@ -196,7 +199,7 @@ def save(
             shown[qid] = [node.text, found.label if found else value]
     saved = SavedSession(
         tree_id=session.tree.id,
-        tree_hash=tree_hash(tree_path),
+        tree_hash=digest or tree_hash(tree_path),
         tree_path=str(Path(tree_path).resolve()),
         answers=dict(session.answers),
         filled={k: v for k, v in (filled or {}).items() if v.strip()},
