@@ -19,6 +19,7 @@ from advice.diagnostics import AdviceError, Diagnostic, sort_key
 from advice.library import sources_for, tree_files
 from advice.loader import LoadResult, load_sources, load_tree
 from advice.model import Citation, Loc, Question, Recommendation, SourceList, Tree, successors
+from advice.paths import dead_ends
 from advice.quotes import check_quotes, load_source_texts
 from advice.render import placeholders_in
 from advice.session import AnswerError, Session
@@ -85,6 +86,7 @@ class _TreeChecker:
                     )
         if tree.start in tree.nodes:
             self.graph()
+        self.dead_ends()
         self.examples()
         return self.out
 
@@ -209,6 +211,25 @@ class _TreeChecker:
         for node_id, node in nodes.items():
             if node_id not in state:
                 self.add("ADV008", f"no path from the start reaches '{node_id}'", node.loc)
+
+    def dead_ends(self) -> None:
+        """Steps after which a walk cannot end at a cited recommendation. A target that
+        does not exist (or failed to load) is reported once, as ADV007 or by the loader."""
+        for end in dead_ends(self.tree):
+            if end.target not in self.tree.nodes:
+                continue
+            step = (
+                f"the walk starts at '{end.target}'"
+                if end.question is None
+                else f"'{end.question}' goes to '{end.target}'"
+                if end.answer is None
+                else f"answer '{end.answer}' of '{end.question}' leads to '{end.target}'"
+            )
+            self.add(
+                "ADV020",
+                f"{step}, {end.reason}: a path that ends without a cited recommendation",
+                end.loc,
+            )
 
     def examples(self) -> None:
         seen: dict[str, Loc] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -86,25 +86,48 @@ def _args_check(p: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="also check every quote word for word against the source texts in DIR",
     )
+    p.add_argument(
+        "--watch", action="store_true", help="check again whenever a file is saved; Ctrl-C ends"
+    )
+
+
+def _check_once(paths: list[Path], strict: bool, sources_dir: Path | None) -> int:
+    from advice.check import check_paths
+
+    results = check_paths(paths, sources_dir=sources_dir)
+    diags = [d for r in results for d in r.diagnostics]
+    for d in diags:
+        print(d)
+    errors = sum(1 for d in diags if strict or d.severity == "error")
+    warnings = len(diags) - errors
+    files = len(results)
+    sys.stdout.flush()  # in --watch mode the lines must come out now, even into a pipe
+    print(f"checked {files} file(s): {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from advice.check import check_paths
     from advice.library import shipped_dir
 
     paths = args.paths or [shipped_dir()]
     for p in paths:
         if not p.exists():
             raise AdviceError(f"no such file or folder: {p}")
-    results = check_paths(paths, sources_dir=args.sources)
-    diags = [d for r in results for d in r.diagnostics]
-    for d in diags:
-        print(d)
-    errors = sum(1 for d in diags if args.strict or d.severity == "error")
-    warnings = len(diags) - errors
-    files = len(results)
-    print(f"checked {files} file(s): {errors} error(s), {warnings} warning(s)", file=sys.stderr)
-    return 1 if errors else 0
+    if not args.watch:
+        return _check_once(paths, args.strict, args.sources)
+    from advice.watch import changes
+
+    try:
+        watcher = changes(paths)  # before the first check, so no save is missed
+        _check_once(paths, args.strict, args.sources)
+        print("watching for changes; Ctrl-C to stop", file=sys.stderr, flush=True)
+        for changed in watcher:
+            names = ", ".join(sorted(str(c) for c in changed))
+            print(f"\n--- {datetime.now():%H:%M:%S} changed: {names}", file=sys.stderr)
+            _check_once(paths, args.strict, args.sources)
+    except KeyboardInterrupt:
+        pass  # Ctrl-C is how watching ends: not an error
+    return 0
 
 
 # -- walk -------------------------------------------------------------------------------
@@ -234,6 +257,99 @@ def _run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- authoring: schema, graph, paths, new -----------------------------------------------
+
+
+def _args_schema(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "kind",
+        nargs="?",
+        choices=("tree", "sources"),
+        default="tree",
+        help="the schema of a tree file (default) or of sources.yaml",
+    )
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    from advice.schema import schema_text
+
+    sys.stdout.write(schema_text(args.kind))
+    return 0
+
+
+def _loaded_tree(ref: str) -> object:
+    """A tree that loads (meaning problems allowed: graphs and paths help find them)."""
+    from advice.check import check_file
+    from advice.library import find_tree
+
+    result = check_file(find_tree(ref))
+    if result.tree is None:
+        lines = "\n".join(str(d) for d in result.errors())
+        raise AdviceError(f"the tree cannot be read; fix this first:\n{lines}")
+    return result.tree
+
+
+def _args_graph(p: argparse.ArgumentParser) -> None:
+    p.add_argument("tree", help="a shipped tree id or a path to a tree file")
+    p.add_argument(
+        "--format", choices=("mermaid", "dot"), default="mermaid", help="default: mermaid"
+    )
+
+
+def _run_graph(args: argparse.Namespace) -> int:
+    from advice.graph import render
+    from advice.model import Tree
+
+    tree = _loaded_tree(args.tree)
+    assert isinstance(tree, Tree)
+    sys.stdout.write(render(tree, args.format))
+    return 0
+
+
+def _args_paths(p: argparse.ArgumentParser) -> None:
+    p.add_argument("tree", help="a shipped tree id or a path to a tree file")
+    p.add_argument("--json", action="store_true", help="print the paths as a JSON list")
+
+
+def _run_paths(args: argparse.Namespace) -> int:
+    import json
+
+    from advice.model import Tree
+    from advice.paths import PATH_LIMIT, path_rows
+
+    tree = _loaded_tree(args.tree)
+    assert isinstance(tree, Tree)
+    rows = path_rows(tree)
+    bad = sum(1 for r in rows if not r.ok)
+    if args.json:
+        print(json.dumps([r.as_json() for r in rows], indent=2, ensure_ascii=False))
+        return 1 if bad else 0
+    width = len(str(len(rows)))
+    for i, r in enumerate(rows, 1):
+        end = f"{r.end}: {r.title}" if r.ok else f"{r.end} (NOT A CITED END)"
+        print(f"{i:>{width}}. {' > '.join(r.labels) or '(no questions)'} -> {end}")
+    ends = len({r.end for r in rows if r.ok})
+    print(f"{len(rows)} path(s) to {ends} recommendation(s); {bad} without a cited end")
+    if len(rows) >= PATH_LIMIT:
+        print(f"(stopped after {PATH_LIMIT} paths)")
+    return 1 if bad else 0
+
+
+def _args_new(p: argparse.ArgumentParser) -> None:
+    p.add_argument("tree_id", metavar="TREE-ID", help="lowercase letters, digits and hyphens")
+    p.add_argument(
+        "--output", type=Path, metavar="PATH", help="file or folder (default: ./TREE-ID.yaml)"
+    )
+
+
+def _run_new(args: argparse.Namespace) -> int:
+    from advice.starter import write_starter
+
+    path = write_starter(args.tree_id, args.output)
+    print(f"wrote {path}; check it with: advice check {path} --strict")
+    return 0
+
+
 # -- the app ----------------------------------------------------------------------------
 
 
@@ -252,6 +368,14 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
         _run_walk,
     ),
     "export": ("write the plan as Markdown, iCalendar (.ics) or JSON", _args_export, _run_export),
+    "schema": (
+        "print the JSON Schema of the tree format (or of sources.yaml)",
+        _args_schema,
+        _run_schema,
+    ),
+    "graph": ("draw a tree as a Mermaid or Graphviz graph", _args_graph, _run_graph),
+    "paths": ("list every path from the start to an end, with a count", _args_paths, _run_paths),
+    "new": ("write a starter tree file that passes the checker", _args_new, _run_new),
 }
 
 

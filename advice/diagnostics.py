@@ -33,6 +33,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "ADV017": ("error", "a date rule counting from a fact no date question gives"),
     "ADV018": ("error", "a quote that does not appear word for word in its source text"),
     "ADV019": ("warning", "a question whose answers all lead to the same place"),
+    "ADV020": ("warning", "a path from the start that does not end at a cited recommendation"),
 }
 
 

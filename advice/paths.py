@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from advice.model import Question, Recommendation, Tree
+from advice.model import Loc, Question, Recommendation, Tree, successors
+
+# A tree of many independent questions can have a huge number of paths.
+PATH_LIMIT = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +27,7 @@ class TreePath:
         return isinstance(tree.nodes.get(self.end), Recommendation)
 
 
-def all_paths(tree: Tree, limit: int = 100_000) -> Iterator[TreePath]:
+def all_paths(tree: Tree, limit: int = PATH_LIMIT) -> Iterator[TreePath]:
     """Depth-first, in answer order. Stops a branch at a missing node or a cycle, and
     after `limit` paths (a tree of many independent questions can have a huge number)."""
     count = 0
@@ -49,3 +52,116 @@ def all_paths(tree: Tree, limit: int = 100_000) -> Iterator[TreePath]:
             continue
         for answer_id, target in reversed(branches):
             stack.append((target or "", (*steps, (node_id, answer_id)), seen))
+
+
+def ends_well(tree: Tree, node_id: str) -> bool:
+    """A walk may end here: a recommendation that cites at least one source."""
+    node = tree.nodes.get(node_id)
+    return isinstance(node, Recommendation) and bool(node.citations)
+
+
+def input_label(q: Question) -> str:
+    """How an input question's one way on is shown: any value leads there."""
+    return f"(any {q.input})"
+
+
+def step_labels(tree: Tree, path: TreePath) -> list[str]:
+    """The answers of a path as the user reads them; an input question shows its kind."""
+    out = []
+    for question_id, answer_id in path.steps:
+        q = tree.nodes.get(question_id)
+        if not isinstance(q, Question):
+            continue
+        if answer_id is None:
+            out.append(input_label(q))
+        else:
+            answer = q.answer(answer_id)
+            out.append(answer.label if answer else answer_id)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class PathRow:
+    """One line of `advice paths`."""
+
+    answers: tuple[str | None, ...]  # answer ids; None for an input question
+    labels: tuple[str, ...]
+    end: str
+    title: str | None  # the recommendation's title, None when the end is not one
+    ok: bool  # ends at a cited recommendation
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "answers": list(self.answers),
+            "labels": list(self.labels),
+            "end": self.end,
+            "title": self.title,
+            "ok": self.ok,
+        }
+
+
+def path_rows(tree: Tree, limit: int = PATH_LIMIT) -> list[PathRow]:
+    rows = []
+    for path in all_paths(tree, limit):
+        node = tree.nodes.get(path.end)
+        rows.append(
+            PathRow(
+                answers=tuple(answer for _, answer in path.steps),
+                labels=tuple(step_labels(tree, path)),
+                end=path.end,
+                title=node.title if isinstance(node, Recommendation) else None,
+                ok=ends_well(tree, path.end),
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class DeadEnd:
+    """A step after which no cited recommendation can follow: the last step of some path
+    that ends badly. `question`/`answer` are None when the start itself is the dead end."""
+
+    question: str | None
+    answer: str | None
+    target: str
+    reason: str
+    loc: Loc
+
+
+def _why_stuck(tree: Tree, node_id: str) -> str | None:
+    node = tree.nodes.get(node_id)
+    if node is None:
+        return "a node that does not exist"
+    if isinstance(node, Recommendation):
+        return None if node.citations else "a recommendation that cites no source"
+    return None if successors(node) else "a question with no way on"
+
+
+def dead_ends(tree: Tree) -> list[DeadEnd]:
+    """Every reachable step that leads where a walk cannot end well.
+
+    The same answer as checking the last step of every path from `all_paths`, but
+    linear in the size of the tree: the number of paths can grow exponentially, and the
+    checker runs on every load. Cycles are not dead ends here; the checker reports
+    them (ADV009)."""
+    out: list[DeadEnd] = []
+    reason = _why_stuck(tree, tree.start)
+    if reason:
+        out.append(DeadEnd(None, None, tree.start, reason, tree.loc))
+    seen: set[str] = set()
+    todo = [tree.start]
+    while todo:
+        node_id = todo.pop()
+        node = tree.nodes.get(node_id)
+        if node_id in seen or not isinstance(node, Question):
+            continue
+        seen.add(node_id)
+        branches: list[tuple[str | None, str, Loc]] = [(a.id, a.goto, a.loc) for a in node.answers]
+        if node.input is not None:
+            branches = [(None, node.goto, node.loc)] if node.goto else []
+        for answer_id, target, loc in branches:
+            reason = _why_stuck(tree, target)
+            if reason:
+                out.append(DeadEnd(node_id, answer_id, target, reason, loc))
+            todo.append(target)
+    return out
