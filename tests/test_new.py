@@ -9,9 +9,10 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
+from advice.diagnostics import AdviceError
 from advice.library import shipped_dir
 from advice.loader import StrictLoader
-from advice.starter import schema_reference, shipped_schema
+from advice.starter import schema_reference, shipped_schema, validate_id
 from tests.test_cli import run
 
 
@@ -76,11 +77,17 @@ def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("bad_id", ["My-Tree", "tree_1", "-tree", "tree-", "a--b", "a b", ""])
-def test_new_refuses_a_bad_id(tmp_path: Path, bad_id: str) -> None:
-    out = run("new", "--", bad_id, cwd=tmp_path)  # `--`: "-tree" is not an option
+def test_a_bad_id_is_refused(bad_id: str) -> None:
+    with pytest.raises(AdviceError, match="lowercase letters, digits and hyphens"):
+        validate_id(bad_id)
+
+
+def test_new_refuses_a_bad_id_and_writes_nothing(tmp_path: Path) -> None:
+    out = run("new", "--", "Salary_Talk", cwd=tmp_path)  # `--`: so "-x" would be an id too
     assert out.returncode == 1
     assert "lowercase letters, digits and hyphens" in out.stderr
     assert list(tmp_path.iterdir()) == []
+    validate_id("salary-talk-2")  # and a good one passes
 
 
 def test_new_quotes_an_id_yaml_would_misread(tmp_path: Path) -> None:
