@@ -404,17 +404,22 @@ def read_text(path: Path, file: str | None = None) -> tuple[str | None, list[Dia
     limit = max_bytes()
     try:
         size = path.stat().st_size
-        if size > limit:
-            mb = limit / (1024 * 1024)
+        data = b""
+        if size <= limit:
+            # Read at most one byte over the limit: /dev/zero, a pipe or a file still
+            # growing report a size below what they hold and would otherwise fill memory.
+            with path.open("rb") as f:
+                data = f.read(limit + 1)
+        if size > limit or len(data) > limit:
+            shown = f" ({size / (1024 * 1024):.1f} MB)" if size > limit else ""
             return None, [
                 Diagnostic(
                     "ADV001",
-                    f"the file is {size / (1024 * 1024):.1f} MB; tree files are limited to "
-                    f"{mb:g} MB (set ADVICE_MAX_BYTES to change the limit)",
+                    f"the file is too large{shown}: tree files are limited to "
+                    f"{limit / (1024 * 1024):g} MB (set ADVICE_MAX_BYTES to change the limit)",
                     Loc(name, 1, 1),
                 )
             ]
-        data = path.read_bytes()
     except OSError as exc:
         return None, [
             Diagnostic("ADV001", f"cannot read the file: {exc.strerror}", Loc(name, 1, 1))

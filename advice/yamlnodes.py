@@ -21,6 +21,9 @@ SCALAR, SEQUENCE, MAPPING, ALIAS = 0, 1, 2, 3
 KIND_NAMES = {SEQUENCE: "a list", MAPPING: "a mapping", ALIAS: "an alias"}
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 MAX_DEPTH = 100  # trees need about 8 levels; far deeper is a mistake or an attack
+# A 10,000-node tree has about 270,000 values. Without a bound, 8 MB of `[[]]` makes
+# about 7 million nodes: 26 s and 750 MB before the checker says anything.
+MAX_VALUES = 500_000
 
 
 class YNode:
@@ -71,12 +74,21 @@ def compose(text: str) -> YNode | None:
     keys: list[YNode | None] = []  # per open mapping: the key waiting for its value
     root: YNode | None = None
     documents = 0
+    values = 0
     try:
         while loader.check_event():
             ev = get()
             cls = type(ev)
             if cls is scalar_ev or cls is alias_ev or cls is seq_ev or cls is map_ev:
                 mark = ev.start_mark
+                values += 1
+                if values > MAX_VALUES:
+                    raise ComposeError(
+                        f"the file holds more than {MAX_VALUES:,} values; "
+                        "a tree file is far smaller",
+                        mark.line + 1,
+                        mark.column + 1,
+                    )
                 if cls is scalar_ev:
                     node = YNode(
                         SCALAR, ev.value, mark.line + 1, mark.column + 1, ev.tag, ev.implicit[0]
@@ -126,14 +138,28 @@ def compose(text: str) -> YNode | None:
                     )
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "invalid YAML"
+        if exc.context_mark and exc.context and "end of stream" in problem:
+            # An unclosed quote or bracket: the end of the file is not where to look.
+            mark = exc.context_mark
+            what = exc.context.removeprefix("while scanning ").removeprefix("while parsing ")
+            problem = f"{what} that starts here is never closed"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         lines = text.split("\n")
         if 0 < line <= len(lines) and "\t" in lines[line - 1]:
             problem = f"{problem} (a tab: indent with spaces, YAML does not allow tabs here)"
         raise ComposeError(f"YAML syntax error: {problem}", line, col) from None
+    except yaml.reader.ReaderError as exc:
+        # libyaml gives a byte offset into the UTF-8 text; editors count characters.
+        before = text.encode("utf-8")[: exc.position].decode("utf-8", "replace")
+        line = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1
+        raise ComposeError(
+            f"the character #x{exc.character:04x} is not allowed in YAML ({exc.reason})", line, col
+        ) from None
     except yaml.YAMLError as exc:
-        raise ComposeError(f"YAML error: {exc}", 1, 1) from None
+        first = str(exc).split("\n", 1)[0]  # one line, whatever the error
+        raise ComposeError(f"YAML error: {first}", 1, 1) from None
     finally:
         loader.dispose()
     return root
