@@ -1,0 +1,235 @@
+"""Untrusted input through the real `advice check` console script.
+
+Every file in tests/data/bad/ names its expected code and line on its first line; the
+in-process checker test (test_check.py) asserts the diagnostic, and this file asserts
+what a user sees: exit 1, `file:line:col: ADVnnn message` lines only, no traceback,
+done well within 2 s. Inputs that cannot carry a header line (huge, binary, generated)
+are made in a temporary folder here, never committed.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import tracemalloc
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from advice import yamlnodes
+from advice.check import check_file
+from advice.diagnostics import CODES
+from advice.library import shipped_dir
+from advice.loader import load_text
+from advice.model import Tree
+
+from .test_check import bad_files, expected
+
+ADVICE = shutil.which("advice") or str(Path(sys.executable).parent / "advice")
+DATA = Path(__file__).parent / "data"
+# A generous bound, not a benchmark: a check takes about 0.1 s; a hang or a runaway
+# parse takes far longer. Exceeding it raises subprocess.TimeoutExpired.
+TIME_LIMIT = 2.0
+DIAGNOSTIC = re.compile(r"^(?P<file>.+):(?P<line>\d+):(?P<col>\d+): (?P<code>ADV\d{3}) \S")
+
+
+def check(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    import os
+
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [ADVICE, "check", *args],
+        capture_output=True,
+        text=True,
+        timeout=TIME_LIMIT,
+        env=full_env,
+    )
+
+
+def assert_one_clear_failure(out: subprocess.CompletedProcess[str], file: Path) -> list[str]:
+    """Exit 1; stdout is diagnostics only, each naming this file; no traceback anywhere."""
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert "Traceback" not in out.stdout + out.stderr
+    lines = out.stdout.splitlines()
+    assert lines, out.stderr
+    for line in lines:
+        m = DIAGNOSTIC.match(line)
+        assert m, f"not a diagnostic line: {line!r}"
+        assert m.group("file") == str(file)
+    return lines
+
+
+def strict_for(path: Path) -> list[str]:
+    """Files whose code is a warning fail only with --strict (as contributors run it)."""
+    return ["--strict"] if CODES[expected(path)[0]][0] == "warning" else []
+
+
+@pytest.fixture(scope="module")
+def corpus_runs() -> dict[Path, subprocess.CompletedProcess[str]]:
+    """Every corpus file checked by the real command, two at a time to save wall time."""
+    files = bad_files()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        runs = pool.map(lambda f: check(*strict_for(f), str(f)), files)
+        return dict(zip(files, runs, strict=True))
+
+
+def test_corpus_is_at_least_thirty_files() -> None:
+    assert len(bad_files()) >= 30
+
+
+@pytest.mark.parametrize("path", bad_files(), ids=lambda p: p.name)
+def test_advice_check_reports_code_and_line(
+    path: Path, corpus_runs: dict[Path, subprocess.CompletedProcess[str]]
+) -> None:
+    code, line = expected(path)
+    lines = assert_one_clear_failure(corpus_runs[path], path)
+    assert any(f"{path}:{line}:" in out and f" {code} " in out for out in lines), lines
+
+
+# -- generated inputs --------------------------------------------------------------------
+
+
+def test_fifty_megabytes_are_refused_by_size_without_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as f:  # sparse: 50 MB by size, nothing written to disk
+        f.truncate(50 * 1024 * 1024)
+    lines = assert_one_clear_failure(check(str(path)), path)
+    assert len(lines) == 1
+    assert "ADV001 the file is too large (50.0 MB)" in lines[0]
+    assert "limited to 8 MB" in lines[0] and "ADVICE_MAX_BYTES" in lines[0]
+
+
+def test_size_limit_is_a_setting(tmp_path: Path) -> None:
+    # The limit applies to sources.yaml too: set it just above the shipped one.
+    limit = (shipped_dir() / "sources.yaml").stat().st_size + 1
+    path = tmp_path / "tree.yaml"
+    path.write_text(minimal() + "# padding\n" * (limit // 10), encoding="utf-8")
+    assert check(str(path)).returncode == 0
+    out = check(str(path), env={"ADVICE_MAX_BYTES": str(limit)})
+    lines = assert_one_clear_failure(out, path)
+    assert "too large" in lines[0] and f"limited to {limit / 1024 / 1024:g} MB" in lines[0]
+
+
+def test_a_file_that_never_ends_is_cut_at_the_limit() -> None:
+    """/dev/zero says it is 0 bytes; reading it whole would fill memory."""
+    lines = assert_one_clear_failure(check("/dev/zero"), Path("/dev/zero"))
+    assert "too large" in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("flow", "[" * 100_000 + "]" * 100_000),
+        ("flow-mapping", "{a: " * 100_000 + "b" + "}" * 100_000),
+        ("block", "- " * 100_000 + "x\n"),
+    ],
+    ids=["flow", "flow-mapping", "block"],
+)
+def test_very_deep_nesting_is_refused_quickly(tmp_path: Path, name: str, text: str) -> None:
+    # 100,000 levels crashed the interpreter (C stack) through PyYAML's own composer.
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    lines = assert_one_clear_failure(check(str(path)), path)
+    assert lines == [
+        f"{path}:1:{lines[0].split(':')[2]}: ADV001 the file is nested more than 100 levels deep"
+    ]
+
+
+def test_billion_laughs_stays_small() -> None:
+    """Ten levels of nine aliases would be 9**10 items if expanded; it is never expanded."""
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    text = "\n".join(lines) + "\ntitle: *a9\n"
+    tracemalloc.start()
+    try:
+        result = load_text(text, "bomb.yaml", Tree)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert ("ADV014", 11) in [(d.code, d.loc.line) for d in result.diagnostics]
+    assert peak < 5 * 1024 * 1024, peak
+
+
+def test_too_many_values_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The real cap (500,000) takes a second or two to reach; the rule is the same.
+    monkeypatch.setattr(yamlnodes, "MAX_VALUES", 1000)
+    text = "- [[], [], []]\n" * 400
+    result = load_text(text, "many.yaml", Tree)
+    assert [(d.code, d.loc.line) for d in result.diagnostics] == [("ADV001", 250)]
+    assert "more than 1,000 values" in result.diagnostics[0].message
+
+
+def test_utf16_file_is_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.yaml"
+    path.write_text((DATA / "good" / "minimal.yaml").read_text(encoding="utf-8"), "utf-16")
+    lines = assert_one_clear_failure(check(str(path)), path)
+    assert "ADV001 the file is not UTF-8 text" in lines[0]
+
+
+def test_very_long_line_with_a_syntax_error_at_its_end(tmp_path: Path) -> None:
+    path = tmp_path / "long.yaml"
+    path.write_text('id: x\ntitle: "' + "word " * 200_000 + '" and more\n', encoding="utf-8")
+    lines = assert_one_clear_failure(check(str(path)), path)
+    assert lines == [f"{path}:2:1000011: ADV001 YAML syntax error: did not find expected key"]
+
+
+# -- inputs that must load fine -----------------------------------------------------------
+
+
+def minimal() -> str:
+    return (DATA / "good" / "minimal.yaml").read_text(encoding="utf-8")
+
+
+def reference_tree() -> Tree:
+    result = check_file(DATA / "good" / "minimal.yaml")
+    assert result.ok(strict=True) and result.tree is not None
+    return result.tree
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("bom", b"\xef\xbb\xbf" + minimal().encode("utf-8")),
+        ("crlf", minimal().replace("\n", "\r\n").encode("utf-8")),
+        ("bom-crlf", b"\xef\xbb\xbf" + minimal().replace("\n", "\r\n").encode("utf-8")),
+    ],
+)
+def test_bom_and_crlf_load_as_the_same_tree(tmp_path: Path, name: str, data: bytes) -> None:
+    path = tmp_path / f"{name}.yaml"
+    path.write_bytes(data)
+    result = check_file(path)
+    assert result.ok(strict=True), [str(d) for d in result.diagnostics]
+    assert result.tree == reference_tree()
+    assert result.tree is not None
+    assert result.tree.nodes["send"].loc.line == reference_tree().nodes["send"].loc.line
+    out = check(str(path))
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_very_long_line_loads(tmp_path: Path) -> None:
+    long = "A long description. " * 50_000  # 1 MB on one line
+    path = tmp_path / "long.yaml"
+    path.write_text(
+        minimal().replace("title: Minimal tree", f"title: Minimal tree\ndescription: {long}"),
+        encoding="utf-8",
+    )
+    result = check_file(path)
+    assert result.ok(strict=True), [str(d) for d in result.diagnostics]
+    assert result.tree is not None and result.tree.description == long.strip()
+
+
+@pytest.mark.parametrize("word", ["yes", "no", "on", "off", "010", "12:30", "1e3", "0x1F", "~x"])
+def test_yaml_11_words_as_ids_and_labels_load_as_written(tmp_path: Path, word: str) -> None:
+    text = minimal().replace('{id: "no", label: "No"', '{id: other, label: "No"')
+    text = text.replace('answers: ["no"]', "answers: [other]")
+    text = text.replace('{id: "yes", label: "Yes"', f"{{id: {word}, label: {word}")
+    path = tmp_path / "words.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = check_file(path)
+    assert result.ok(strict=True), [str(d) for d in result.diagnostics]
+    assert result.tree is not None
+    first = result.tree.nodes["q1"].answers[0]  # type: ignore[union-attr]
+    assert (first.id, first.label) == (word, word)
