@@ -232,6 +232,8 @@ class _TreeChecker:
             )
 
     def examples(self) -> None:
+        if self.tree.start not in self.tree.nodes:
+            return  # the start is missing or broken, reported already: nothing to walk
         seen: dict[str, Loc] = {}
         for ex in self.tree.examples:
             if ex.name in seen:

@@ -37,11 +37,19 @@ CODES: dict[str, tuple[Severity, str]] = {
 }
 
 
+# Messages quote ids and values from the file; a newline or an escape sequence in one
+# must not split the line or drive the terminal. Shown escaped, as Python would.
+_CONTROL = {c: repr(chr(c))[1:-1] for c in (*range(0x20), 0x7F, 0x85, 0x2028, 0x2029)}
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     code: str
     message: str
     loc: Loc
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", self.message.translate(_CONTROL))
 
     @property
     def severity(self) -> Severity:

@@ -5,6 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from advice.check import check_file
 from advice.library import shipped_dir
@@ -31,3 +32,21 @@ def shipped_tree() -> Tree:
 @pytest.fixture
 def minimal_text() -> str:
     return (DATA / "good" / "minimal.yaml").read_text(encoding="utf-8")
+
+
+# One fixed hypothesis profile for CI: the same examples every run (derandomize), no
+# example database, no per-example deadline (the machine is shared), and a reproducer
+# blob printed on failure. HYPOTHESIS_PROFILE=deep explores more when run by hand.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    max_examples=60,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "deep", parent=settings.get_profile("ci"), derandomize=False, max_examples=2000
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
