@@ -1,7 +1,8 @@
 """The `advice` command. Parsing and printing only: the work is in the engine modules.
 
 `advice [PATH]` starts the app; `advice COMMAND ...` runs a command. Exit codes:
-0 fine, 1 a problem with the input (one clear line, never a traceback), 2 usage.
+0 fine, 1 a problem with the input (one clear line, never a traceback), 2 usage,
+70 a bug (one line saying where the log with the details is; see advice/crash.py).
 """
 
 from __future__ import annotations
@@ -416,6 +417,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 1
+    except Exception as exc:  # a bug: one line for the user, the traceback in a log
+        from advice import crash
+
+        print(f"advice: {crash.report(exc)}", file=sys.stderr)
+        return crash.EXIT_CODE
 
 
 if __name__ == "__main__":

@@ -34,6 +34,9 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 T = TypeVar("T")
+# No count in a tree needs ten digits; int() itself refuses 4,300 or more.
+MAX_INT_DIGITS = 9
+MAX_INT = 10**MAX_INT_DIGITS - 1
 
 
 def max_bytes() -> int:
@@ -192,7 +195,10 @@ class _Decoder:
             return BAD
         if not _INT_RE.match(value):
             return self.report("ADV004", f"{what} must be a whole number, not {value!r}", node)
-        return int(value)
+        digits = value.lstrip("+-").lstrip("0") or "0"
+        if len(digits) > MAX_INT_DIGITS:  # before int() sees it
+            return self.report("ADV004", f"{what} is too large a number ({value[:12]}...)", node)
+        return -int(digits) if value.startswith("-") else int(digits)
 
     def boolean(self, node: YNode, what: str) -> Any:
         value = self.scalar(node, what, "true or false")

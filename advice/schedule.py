@@ -48,6 +48,15 @@ def parse_date(text: str, today: date, base: date | None = None) -> date:
     = the first Friday after it); without one they count from today. "ago" and
     "last friday" always count back from today: they describe the past as of now.
     """
+    try:
+        return _parse_date(text, today, base)
+    except DateInputError:
+        raise
+    except (OverflowError, ValueError):  # "99999999 days", 5000 digits, "tomorrow" in 9999
+        raise DateInputError(f"'{text}' is beyond the calendar; type {HELP}") from None
+
+
+def _parse_date(text: str, today: date, base: date | None) -> date:
     raw = " ".join(text.strip().lower().split())
     raw = _FILLER.sub("", raw)
     start = base or today
@@ -101,7 +110,10 @@ def add_working_days(start: date, days: int) -> date:
     day = start
     while day.weekday() in _WEEKEND:
         day += timedelta(days=1)
-    left = days
+    # Five working days from a weekday are always one calendar week: skip whole weeks
+    # at once, so a huge count costs nothing (it overflows at the year 9999 instead).
+    weeks, left = divmod(max(days, 0), 5)
+    day += timedelta(weeks=weeks)
     while left > 0:
         day += timedelta(days=1)
         if day.weekday() not in _WEEKEND:
@@ -114,14 +126,17 @@ def resolve(rule: DateRule, facts: dict[str, date], step: int = 0) -> ScheduledS
     base = facts.get(rule.of)
     if base is None:
         return None
-    if rule.working_days:
-        day = add_working_days(base, rule.days)
-    else:
-        day = base + timedelta(days=rule.days)
-    avoid = {WEEKDAYS.index(w) for w in rule.avoid}
-    if len(avoid) < 7:  # a rule that avoids every day would never end
-        while day.weekday() in avoid:
-            day += timedelta(days=1)
+    try:
+        if rule.working_days:
+            day = add_working_days(base, rule.days)
+        else:
+            day = base + timedelta(days=rule.days)
+        avoid = {WEEKDAYS.index(w) for w in rule.avoid}
+        if len(avoid) < 7:  # a rule that avoids every day would never end
+            while day.weekday() in avoid:
+                day += timedelta(days=1)
+    except OverflowError:  # a date near the year 9999 or a huge `days`: no real date
+        return None
     return ScheduledStep(day, rule.action, rule.by, step)
 
 

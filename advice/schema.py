@@ -18,7 +18,7 @@ import types
 import typing
 from typing import Any
 
-from advice.loader import model_fields
+from advice.loader import MAX_INT, model_fields
 from advice.model import NODE_KINDS, SourceList, Tree
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -44,8 +44,8 @@ class _Builder:
             return {"type": list(TEXT_TYPES)}
         if tp is bool:  # before int: bool is a subclass of int
             return {"type": "boolean"}
-        if tp is int:
-            return {"type": "integer"}
+        if tp is int:  # the loader's bound, so a huge number fails in the editor too
+            return {"type": "integer", "minimum": -MAX_INT, "maximum": MAX_INT}
         if origin is typing.Literal:
             return {"type": "string", "enum": list(args)}
         if origin in (types.UnionType, typing.Union):

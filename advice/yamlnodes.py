@@ -8,6 +8,7 @@ alias as an event of its own, so an alias is never expanded at all.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -19,6 +20,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 SCALAR, SEQUENCE, MAPPING, ALIAS = 0, 1, 2, 3
 KIND_NAMES = {SEQUENCE: "a list", MAPPING: "a mapping", ALIAS: "an alias"}
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 MAX_DEPTH = 100  # trees need about 8 levels; far deeper is a mistake or an attack
 # A 10,000-node tree has about 270,000 values. Without a bound, 8 MB of `[[]]` makes
@@ -145,6 +147,9 @@ def compose(text: str) -> YNode | None:
             what = exc.context.removeprefix("while scanning ").removeprefix("while parsing ")
             problem = f"{what} that starts here is never closed"
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        last = len(_BREAK.findall(text)) + 1
+        if line > last:  # libyaml counts one more line when the last has no line break
+            line, col = last, len(_BREAK.split(text)[-1]) + 1
         lines = text.split("\n")
         if 0 < line <= len(lines) and "\t" in lines[line - 1]:
             problem = f"{problem} (a tab: indent with spaces, YAML does not allow tabs here)"

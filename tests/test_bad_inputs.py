@@ -162,6 +162,26 @@ def test_too_many_values_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "more than 1,000 values" in result.diagnostics[0].message
 
 
+def with_days(digits: str) -> str:
+    rule = f"    when: [{{action: x, of: today, days: {digits}}}]\n"
+    line = "    text: Send one within a day.\n"
+    return minimal().replace(line, line + rule)
+
+
+@pytest.mark.parametrize("digits", ["9" * 5000, "1234567890"], ids=["5000", "10"])
+def test_a_huge_number_is_a_wrong_value_not_a_crash(digits: str) -> None:
+    """int() itself refuses 4,300 digits or more (ValueError): the loader must not ask."""
+    result = load_text(with_days(digits), "huge.yaml", Tree)
+    assert [(d.code, d.loc.line) for d in result.diagnostics] == [("ADV004", 14)]
+    assert "too large a number" in result.diagnostics[0].message
+
+
+def test_leading_zeros_do_not_count_as_digits() -> None:
+    result = load_text(with_days("0" * 5000 + "1"), "zeros.yaml", Tree)
+    assert result.diagnostics == []
+    assert result.value.nodes["send"].schedule[0].days == 1
+
+
 def test_utf16_file_is_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "utf16.yaml"
     path.write_text((DATA / "good" / "minimal.yaml").read_text(encoding="utf-8"), "utf-16")

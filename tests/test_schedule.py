@@ -168,3 +168,27 @@ def test_fill_is_one_pass_and_values_are_never_read_as_markup_or_format() -> Non
 
 def test_fill_treats_blank_values_as_unfilled() -> None:
     assert fill("Hi {interviewer}", {"interviewer": "  "}, {"interviewer": "Name"}) == "Hi [Name]"
+
+
+@pytest.mark.parametrize(
+    ("text", "today"),
+    [
+        ("99999999 days", date(2026, 11, 20)),
+        ("9" * 5000 + " days", date(2026, 11, 20)),
+        ("tomorrow", date.max),
+        ("friday", date.max),
+        ("yesterday", date.min),
+    ],
+)
+def test_dates_beyond_the_calendar_are_a_clear_input_error(text: str, today: date) -> None:
+    with pytest.raises(DateInputError, match="beyond the calendar"):
+        parse_date(text, today)
+
+
+def test_a_rule_past_the_calendar_gives_no_date_instead_of_crashing() -> None:
+    rule = DateRule(action="Call", of="interview", days=10**9)
+    assert resolve(rule, {"interview": date(2026, 11, 20)}) is None
+    near_end = DateRule(action="Call", of="interview", days=1, avoid=("friday", "saturday"))
+    assert resolve(near_end, {"interview": date(9999, 12, 30)}) is None
+    working = DateRule(action="Call", of="interview", days=10**8, working_days=True)
+    assert resolve(working, {"interview": date(2026, 11, 20)}) is None
