@@ -16,6 +16,7 @@ The profile (tests/conftest.py) is fixed and derandomized so CI is repeatable.
 
 from __future__ import annotations
 
+import copy
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -248,7 +249,7 @@ def mutate_data(data_: Any, data: st.DataObject) -> Any:
         if op == "delete":
             del parent[key]
         elif op == "retype":
-            parent[key] = data.draw(st.sampled_from(OTHER_VALUES))
+            parent[key] = copy.deepcopy(data.draw(st.sampled_from(OTHER_VALUES)))
         elif op == "retarget":
             targets = [p for p in everything if p[-1] in TARGET_KEYS]
             if targets:
