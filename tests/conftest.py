@@ -19,6 +19,8 @@ TODAY = date(2026, 11, 20)  # a Friday
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Tests (and the console scripts they start) never touch the user's real cache."""
     os.environ["ADVICE_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    # Nor the user's crash-log folder, if a test makes advice fail unexpectedly.
+    os.environ["ADVICE_STATE_DIR"] = str(tmp_path_factory.mktemp("state"))
 
 
 @pytest.fixture
@@ -41,7 +43,7 @@ settings.register_profile(
     "ci",
     derandomize=True,
     database=None,
-    max_examples=150,
+    max_examples=100,
     deadline=None,
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],

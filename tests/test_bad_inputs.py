@@ -119,6 +119,21 @@ def test_a_file_that_never_ends_is_cut_at_the_limit() -> None:
     assert "too large" in lines[0]
 
 
+@pytest.mark.parametrize("command", ["walk", "list"])
+def test_other_commands_cut_a_file_that_never_ends(command: str) -> None:
+    """They read through the check cache, which read the whole file before checking it."""
+    out = subprocess.run(
+        [ADVICE, command, "/dev/zero"], capture_output=True, text=True, timeout=TIME_LIMIT
+    )
+    assert "Traceback" not in out.stdout + out.stderr
+    assert "unexpected error" not in out.stderr
+    if command == "walk":
+        assert out.returncode == 1
+        assert "/dev/zero:1:1: ADV001 the file is too large" in out.stderr
+    else:
+        assert out.returncode == 0 and "(broken: run `advice check`)" in out.stdout
+
+
 @pytest.mark.parametrize(
     ("name", "text"),
     [
