@@ -30,9 +30,9 @@ from advice.diagnostics import AdviceError, Diagnostic
 from advice.fileio import atomic_write
 from advice.library import sources_for
 from advice.loader import max_bytes, model_fields
-from advice.model import NODE_KINDS, Loc, Node, Question, SourceList, Tree
+from advice.model import NODE_KINDS, Loc, Node, SourceList, Tree
 
-FORMAT = 1
+FORMAT = 2
 # The modules whose code decides what a check returns; editing any of them
 # invalidates every entry, so a developer never sees a stale result either.
 _ENGINE = (
@@ -141,9 +141,12 @@ class _Decoders:
 
 
 class LazyNodes(Mapping[str, Node]):
-    """A tree's nodes, each rebuilt from its cached form the first time it is used."""
+    """A tree's nodes, each rebuilt from its cached form the first time it is used.
 
-    def __init__(self, raw: dict[str, list[Any]], decode: Decoder) -> None:
+    Each node is cached as its own JSON text, so reading the entry creates one string
+    per node instead of dozens of small objects (the collector would scan them all)."""
+
+    def __init__(self, raw: dict[str, str], decode: Decoder) -> None:
         self._raw = raw
         self._decode = decode
         self._built: dict[str, Node] = {}
@@ -152,7 +155,7 @@ class LazyNodes(Mapping[str, Node]):
         try:
             return self._built[key]
         except KeyError:
-            node: Node = self._decode(self._raw[key])
+            node: Node = self._decode(json.loads(self._raw[key]))
             self._built[key] = node
             return node
 
@@ -173,7 +176,9 @@ def _encode_result(result: CheckResult) -> dict[str, Any]:
         if tree is None
         else {name: _encode(getattr(tree, name)) for name in _fields(Tree) if name != "nodes"}
         | {"loc": _encode(tree.loc)},
-        "nodes": None if tree is None else _encode(tree.nodes),
+        "nodes": None
+        if tree is None
+        else {k: json.dumps(_encode(n), ensure_ascii=False) for k, n in tree.nodes.items()},
         "sources": None if result.sources is None else _encode(result.sources),
         "sources_file": None if result.sources is None else result.sources.loc.file,
         "diagnostics": [
@@ -263,9 +268,8 @@ def node_count(tree: Tree) -> tuple[int, int]:
     """(questions, recommendations) without building every cached node."""
     nodes = tree.nodes
     if isinstance(nodes, LazyNodes):
-        # The kind key is the first item of each cached node.
-        kinds = [raw[0] for raw in nodes._raw.values()]
-        q = sum(1 for k in kinds if NODE_KINDS[k] is Question)
-        return q, len(kinds) - q
+        # A cached node's JSON starts with its kind key: ["question", ...
+        q = sum(1 for raw in nodes._raw.values() if raw.startswith('["question"'))
+        return q, len(nodes._raw) - q
     q = len(tree.questions())
     return q, len(nodes) - q
