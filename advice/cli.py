@@ -393,6 +393,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--resume", action="store_true", help="continue the saved session, if there is one"
     )
     add_today(p)
+    p.add_argument("--theme", choices=["dark", "light"], default="dark", help="the app's colours")
     return p
 
 

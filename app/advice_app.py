@@ -1,23 +1,138 @@
-"""Placeholder app: the full UI is built in its own issue."""
+"""The app: which screen shows what, the details the user typed, theme and help.
+
+The screens do the showing; the engine's Session does the walking. The app keeps
+what lasts for the whole run: the trees on offer, one session per tree (switching
+trees and back resumes), the user's details for the ready texts, and "today".
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from advice.app.catalog import TreeEntry, load_catalog, load_entry
+from advice.app.widgets.chrome import MIN_HEIGHT, MIN_WIDTH
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from advice.session import Session
+
+THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
 
 class AdviceApp(App[None]):
     TITLE = "advice"
-    BINDINGS = [("q", "quit", "Quit")]
+    CSS_PATH = ["advice_app.tcss", "widgets/widgets.tcss"]
+    # Screens get these classes; the CSS hides the content below the minimum size.
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall")]
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("ctrl+t", "toggle_theme", "Light/dark"),
+        Binding("ctrl+q", "quit", "Quit"),
+    ]
 
-    def __init__(self, path: str | None = None, today: date | None = None) -> None:
+    def __init__(
+        self,
+        entries: list[TreeEntry],
+        today: date | None = None,
+        theme_name: str = "dark",
+        blink: bool = True,
+    ) -> None:
         super().__init__()
-        self.tree_path = path
-        self.today_override = today
+        self.entries = entries
+        self.today = today or date.today()
+        self.blink = blink
+        self.theme = THEMES.get(theme_name, THEMES["dark"])
+        # Placeholder values (name -> text) from the "Your details" form, for every tree.
+        self.details: dict[str, str] = {}
+        self.sessions: dict[str, Session] = {}
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("advice: the full app is coming.", markup=False)
-        yield Footer()
+    @classmethod
+    def from_path(cls, path: str | None, today: date | None = None, **kw: object) -> AdviceApp:
+        """The app on a tree file, a folder of trees, or (None) the shipped trees."""
+        return cls(load_catalog(path), today, **kw)  # type: ignore[arg-type]
+
+    # -- starting and moving between trees ------------------------------------------
+    def on_mount(self) -> None:
+        self.push_screen(self.first_screen())
+
+    def first_screen(self) -> Screen[None]:
+        if len(self.entries) == 1:
+            return self.screen_for_entry(self.entries[0])
+        from advice.app.screens.picker import PickerScreen
+
+        return PickerScreen(self.entries)
+
+    def screen_for_entry(self, entry: TreeEntry) -> Screen[None]:
+        """The error screen for a broken tree, else where its session stands."""
+        tree = entry.loaded
+        if tree is None:
+            from advice.app.screens.error import ErrorScreen
+
+            return ErrorScreen(entry)
+        key = str(entry.path.resolve())
+        session = self.sessions.get(key)
+        if session is None or session.tree is not tree:
+            answers = session.answers if session else None
+            session = Session(tree, self.today, self.kept_answers(tree, answers))
+            self.sessions[key] = session
+        return self.screen_for_session(entry, session)
+
+    @staticmethod
+    def kept_answers(tree: object, answers: dict[str, str] | None) -> dict[str, str] | None:
+        """Answers from before a reload, for questions the tree still has."""
+        from advice.model import Tree
+
+        if not answers or not isinstance(tree, Tree):
+            return None
+        return {k: v for k, v in answers.items() if k in tree.nodes}
+
+    def screen_for_session(self, entry: TreeEntry, session: Session) -> Screen[None]:
+        if session.finished:
+            from advice.app.screens.recommendation import RecommendationScreen
+
+            return RecommendationScreen(entry, session)
+        from advice.app.screens.question import QuestionScreen
+
+        return QuestionScreen(entry, session)
+
+    def open_entry(self, entry: TreeEntry) -> None:
+        self.switch_screen(self.screen_for_entry(entry))
+
+    def reload_entry(self, entry: TreeEntry) -> None:
+        """Check the file again and show it (the error screen's `r`)."""
+        fresh = load_entry(entry.path)
+        self.entries = [fresh if e.path == entry.path else e for e in self.entries]
+        self.open_entry(fresh)
+
+    def show(self, entry: TreeEntry, session: Session) -> None:
+        """Show where the session stands now (after an answer, back, goto, restart)."""
+        self.switch_screen(self.screen_for_session(entry, session))
+
+    # -- app-wide actions -------------------------------------------------------------
+    def action_switch_tree(self) -> None:
+        from advice.app.screens.picker import PickerScreen
+
+        self.switch_screen(PickerScreen(self.entries))
+
+    def action_help(self) -> None:
+        from advice.app.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES["light"] if self.theme == THEMES["dark"] else THEMES["dark"]
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The command palette: each action of the screen on show, then the app's."""
+        commands = getattr(screen, "palette_commands", None)
+        if commands is not None:
+            yield from commands()
+        if len(self.entries) > 1:
+            yield SystemCommand("Switch tree", "Pick another tree", self.action_switch_tree)
+        yield SystemCommand("Toggle light/dark", "Switch the theme", self.action_toggle_theme)
+        yield SystemCommand("Help", "What the keys do", self.action_help)
+        yield from super().get_system_commands(screen)

@@ -8,6 +8,7 @@ import argparse
 def run_app(args: argparse.Namespace) -> int:
     from advice.app.advice_app import AdviceApp
 
-    app = AdviceApp(path=args.path, today=args.today)
+    # A missing path is an AdviceError here, before the screen is taken over.
+    app = AdviceApp.from_path(args.path, args.today, theme_name=getattr(args, "theme", "dark"))
     app.run()
     return app.return_code or 0

@@ -1,0 +1,67 @@
+"""Which trees the app offers, loaded through the same checker as `advice check`.
+
+No Textual here: the screens show what this module finds. A tree is reloaded by
+checking its file again (`reload`), so live reload can build on it later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from advice.check import CheckResult, check_file
+from advice.diagnostics import AdviceError
+from advice.library import shipped_dir, tree_files
+from advice.model import Tree
+
+
+@dataclass(frozen=True)
+class TreeEntry:
+    """One tree file and what the checker said about it."""
+
+    path: Path
+    result: CheckResult
+
+    @property
+    def ok(self) -> bool:
+        return self.result.ok()
+
+    @property
+    def loaded(self) -> Tree | None:
+        """The tree when it passed the checker, else None."""
+        return self.result.tree if self.ok else None
+
+    @property
+    def problems(self) -> list[str]:
+        """Errors first, then warnings, one `file:line:col: CODE message` line each."""
+        errors = self.result.errors()
+        rest = [d for d in self.result.diagnostics if d not in errors]
+        return [str(d) for d in [*errors, *rest]]
+
+
+def load_entry(path: Path) -> TreeEntry:
+    return TreeEntry(path, check_file(path))
+
+
+def reload(entry: TreeEntry) -> TreeEntry:
+    """Check the file again (after the user fixed it)."""
+    return load_entry(entry.path)
+
+
+def load_catalog(path: str | None) -> list[TreeEntry]:
+    """The trees at PATH (a file or a folder), or the shipped ones."""
+    where = Path(path) if path else shipped_dir()
+    if not where.exists():
+        raise AdviceError(f"no such file or folder: {where}")
+    files = tree_files(where)
+    if not files:
+        raise AdviceError(f"no tree files (*.yaml) in {where}")
+    return [load_entry(f) for f in files]
+
+
+def plan_filename(tree_id: str) -> str:
+    """A safe default file name for a tree's plan: the id comes from YAML, so it may
+    hold slashes or dots that would point elsewhere."""
+    safe = re.sub(r"[^A-Za-z0-9_-]+", "-", tree_id).strip("-") or "tree"
+    return f"advice-plan-{safe}.md"

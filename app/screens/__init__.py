@@ -1,0 +1,1 @@
+"""The app's screens; each has its styles in a .tcss file of the same name."""

@@ -1,0 +1,60 @@
+"""A tree the checker refused: its problems, one `file:line:col: CODE message` each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from advice.app.catalog import TreeEntry
+from advice.app.widgets.chrome import TooSmall, TopBar
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+
+class ErrorScreen(Screen[None]):
+    CSS_PATH = "error.tcss"
+    BINDINGS = [
+        Binding("r", "reload", "Check again"),
+        Binding("t", "switch_tree", "Trees"),
+    ]
+
+    def __init__(self, entry: TreeEntry) -> None:
+        super().__init__()
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        yield TooSmall()
+        yield TopBar(self.entry.path.name)
+        with VerticalScroll(id="error-body"):
+            yield Static("This tree has problems", id="error-title")
+            yield Static(
+                Content(
+                    f"{self.entry.path}\n\nThe checker (the same as `advice check`) found "
+                    "these. Fix the file, then press r to check it again."
+                ),
+                id="error-intro",
+            )
+            for line in self.entry.problems:
+                yield Static(Content(line), classes="problem")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#error-body").focus()
+
+    def action_reload(self) -> None:
+        from advice.app.advice_app import AdviceApp
+
+        assert isinstance(self.app, AdviceApp)
+        self.app.reload_entry(self.entry)
+
+    def action_switch_tree(self) -> None:
+        from advice.app.advice_app import AdviceApp
+
+        assert isinstance(self.app, AdviceApp)
+        self.app.action_switch_tree()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Check again", "Reload the file and check it", self.action_reload)

@@ -1,0 +1,61 @@
+"""What the keys do (`?` or F1)."""
+
+from __future__ import annotations
+
+from advice.app.widgets.chrome import TooSmall
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS = [
+    ("Questions", ""),
+    ("↑ ↓  Enter", "move through the answers and pick one"),
+    ("1-9", "pick an answer by its number"),
+    ("mouse", "click an answer; click an answer in the top line to go back to it"),
+    ("esc  backspace", "back one question; your answer stays highlighted"),
+    ("r", "start this tree again"),
+    ("t", "pick another tree"),
+    ("Your next step", ""),
+    ("c", "copy the ready text to the clipboard"),
+    ("d", "your details: names the ready texts use"),
+    ("s", "save the plan as a Markdown file"),
+    ("Everywhere", ""),
+    ("ctrl+p", "the command palette: every action by name"),
+    ("ctrl+t", "switch between the dark and the light theme"),
+    ("? or F1", "this help"),
+    ("ctrl+q", "quit"),
+]
+
+ABOUT = (
+    "Each step comes from the articles listed with it, quoted word for word. "
+    "Where they disagree you see both sides: the choice is yours. "
+    "Changing an earlier answer keeps the later answers that still apply."
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "close", "Close", key_display="esc"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield TooSmall()
+        with Vertical(classes="dialog help"):
+            yield Static("Help", classes="dialog-title")
+            with VerticalScroll(classes="fields"):
+                for key, what in KEYS:
+                    if not what:
+                        yield Static(Content(key), classes="help-section")
+                    else:
+                        yield Static(
+                            Content.assemble((f"{key:>15}", "bold"), "  ", what), classes="help-row"
+                        )
+                yield Static(Content(ABOUT), classes="help-about")
+            yield Static("esc closes", classes="dialog-hint")
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,69 @@
+"""The trees on offer: title, one line of description, how many questions."""
+
+from __future__ import annotations
+
+from advice.app.catalog import TreeEntry
+from advice.app.widgets.chrome import TooSmall, TopBar
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+
+def describe(entry: TreeEntry) -> Content:
+    tree = entry.loaded
+    if tree is None:
+        errors = len(entry.result.errors())
+        return Content.assemble(
+            (entry.path.name, "bold"),
+            "\n",
+            (f"has {errors} problem(s): Enter shows them", "italic"),
+        )
+    count = len(tree.questions())
+    return Content.assemble(
+        (tree.title, "bold"),
+        "\n",
+        tree.description or "",
+        "\n",
+        (f"{count} question{'s' if count != 1 else ''}", "italic"),
+    )
+
+
+class PickerScreen(Screen[None]):
+    CSS_PATH = "picker.tcss"
+    BINDINGS = [Binding("enter", "open", "Open", show=True)]
+
+    def __init__(self, entries: list[TreeEntry]) -> None:
+        super().__init__()
+        self.entries = entries
+
+    def compose(self) -> ComposeResult:
+        yield TooSmall()
+        yield TopBar("pick what you need help with")
+        with Vertical(id="picker-body"):
+            yield Static("What do you need help with?", id="picker-heading")
+            options = []
+            for n, e in enumerate(self.entries):
+                options.append(Option(describe(e)))
+                if n + 1 < len(self.entries):
+                    options.append(None)  # a separator line between trees
+            yield OptionList(*options, id="trees")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#trees").focus()
+
+    def action_open(self) -> None:
+        self.query_one("#trees", OptionList).action_select()
+
+    @on(OptionList.OptionSelected, "#trees")
+    def picked(self, event: OptionList.OptionSelected) -> None:
+        from advice.app.advice_app import AdviceApp
+
+        assert isinstance(self.app, AdviceApp)
+        # Separators are not options, so the option index counts trees only.
+        self.app.open_entry(self.entries[event.option_index])

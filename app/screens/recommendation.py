@@ -1,0 +1,169 @@
+"""The next step: what, when, why (quotes), where the sources disagree, ready texts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from advice.app.catalog import plan_filename
+from advice.app.screens.walk import WalkScreen
+from advice.app.widgets.quote import QuoteBlock, author_of
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Static
+
+from advice.diagnostics import AdviceError
+from advice.export import to_markdown
+from advice.fileio import atomic_write
+from advice.summary import session_json
+
+
+def by_author(citations: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for c in citations:
+        groups.setdefault(author_of(c), []).append(c)
+    return groups
+
+
+def sides(node: dict[str, Any], disagreement: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Columns for one disagreement, by author: the recommendation's own sources whose
+    authors the disagreement does not quote, then each author the disagreement quotes."""
+    other = by_author(disagreement["citations"])
+    ours = {a: cs for a, cs in by_author(node["citations"]).items() if a not in other}
+    return {**ours, **other}
+
+
+class RecommendationScreen(WalkScreen):
+    CSS_PATH = "recommendation.tcss"
+    BINDINGS = [
+        Binding("c", "copy_text", "Copy text"),
+        Binding("s", "save_plan", "Save plan"),
+        Binding("d", "details", "Your details"),
+    ]
+
+    def here_label(self) -> str:
+        return "Your next step"
+
+    def data(self) -> dict[str, Any]:
+        """The same object `advice walk --json` prints and the export is made from."""
+        sources = self.entry.result.sources
+        return session_json(self.session, sources, self.advice_app.details)
+
+    def compose_body(self) -> ComposeResult:
+        node = self.data()["node"]
+        with VerticalScroll(id="rec-body"), Horizontal(id="rec-panes"):
+            with Vertical(id="rec-main"):
+                yield Static("Your next step", classes="kicker")
+                yield Static(Content(node["title"]), id="rec-title")
+                yield Static(Content(node["text"]), id="rec-text")
+                yield from self.compose_when()
+                yield Static("Why", classes="section")
+                for c in node["citations"]:
+                    yield QuoteBlock(c)
+                yield from self.compose_disagreements(node)
+            if node["templates"]:
+                with Vertical(id="rec-side"):
+                    yield from self.compose_templates(node)
+
+    def compose_when(self) -> ComposeResult:
+        steps = self.session.schedule()
+        if steps:
+            yield Static("When", classes="section")
+            for step in steps:
+                yield Static(Content(step.describe()), classes="when-step")
+
+    def compose_disagreements(self, node: dict[str, Any]) -> ComposeResult:
+        for d in node["disagreements"]:
+            yield Static("Where the sources disagree", classes="section")
+            yield Static(Content(d["summary"]), classes="disagree-summary")
+            with Horizontal(classes="sides"):
+                for author, citations in sides(node, d).items():
+                    with Vertical(classes="side"):
+                        yield Static(Content(f"{author} says"), classes="side-author")
+                        for c in citations:
+                            yield QuoteBlock(c, show_author=False)
+
+    def compose_templates(self, node: dict[str, Any]) -> ComposeResult:
+        labels = self.session.tree.placeholders
+        missing = [f"[{label}]" for name, label in labels.items() if name not in self.values()]
+        for i, t in enumerate(node["templates"]):
+            yield Static(Content(t["title"]), classes="section")
+            text = Content(t["text"].rstrip("\n"))
+            for word in missing:  # unfilled placeholders stand out until filled in
+                text = text.highlight_regex(re.escape(word), style="reverse")
+            yield Static(text, classes="template-text", id=f"template-{i}")
+            with Horizontal(classes="template-buttons"):
+                yield Button("Copy (c)", id=f"copy-{i}", classes="copy", compact=True)
+                yield Button("Your details (d)", classes="details", compact=True)
+
+    def values(self) -> dict[str, str]:
+        from advice.summary import template_values
+
+        return template_values(self.session, self.advice_app.details)
+
+    def on_mount(self) -> None:
+        self.query_one("#rec-body").focus()
+
+    # -- actions ----------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("copy_text", "details"):
+            return bool(self.session.current.templates)  # type: ignore[union-attr]
+        return True
+
+    def action_copy_text(self, index: int = 0) -> None:
+        texts = self.data()["node"]["templates"]
+        if not texts:
+            self.notify("This step has no ready text to copy.", severity="warning")
+            return
+        text = texts[min(index, len(texts) - 1)]
+        self.app.copy_to_clipboard(text["text"])
+        self.notify(f"Copied: {text['title']}", markup=False)
+
+    @on(Button.Pressed, ".copy")
+    def copy_pressed(self, event: Button.Pressed) -> None:
+        self.action_copy_text(int((event.button.id or "copy-0").rsplit("-", 1)[1]))
+
+    @on(Button.Pressed, ".details")
+    def details_pressed(self) -> None:
+        self.action_details()
+
+    def action_details(self) -> None:
+        from advice.app.screens.details import DetailsScreen
+
+        labels = self.session.tree.placeholders
+        self.app.push_screen(DetailsScreen(labels, self.advice_app.details), self.details_saved)
+
+    def details_saved(self, values: dict[str, str] | None) -> None:
+        if values is not None:
+            self.advice_app.details.update(values)
+            self.show_session()  # draw the texts again with the new details
+
+    def action_save_plan(self) -> None:
+        from advice.app.screens.export import ExportScreen
+
+        default = plan_filename(self.session.tree.id)
+        self.app.push_screen(ExportScreen(default, self.write_plan))
+
+    def write_plan(self, path: str) -> bool:
+        """Write the plan; False (and a message) when the file cannot be written."""
+        from pathlib import Path
+
+        target = Path(path).expanduser()
+        try:
+            atomic_write(target, to_markdown(self.data()))
+        except AdviceError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=8)
+            return False
+        self.notify(f"Saved the plan to {target}", markup=False)
+        return True
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield from super().palette_commands()
+        yield SystemCommand("Save plan", "Save this plan as Markdown", self.action_save_plan)
+        if self.session.current.templates:  # type: ignore[union-attr]
+            yield SystemCommand("Copy text", "Copy the ready text", self.action_copy_text)
+            yield SystemCommand("Your details", "Fill in names for the texts", self.action_details)

@@ -1,0 +1,84 @@
+"""What the question and recommendation screens share: the tree, its session, the
+top bar and breadcrumb, and the moves (back, go to an earlier question, restart)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from advice.app.catalog import TreeEntry
+from advice.app.widgets.breadcrumb import Breadcrumb
+from advice.app.widgets.chrome import TooSmall, TopBar
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from advice.session import AnswerError, Session
+
+if TYPE_CHECKING:
+    from advice.app.advice_app import AdviceApp
+
+
+class WalkScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape,backspace", "back", "Back", key_display="esc"),
+        Binding("r", "restart", "Restart"),
+        Binding("t", "switch_tree", "Trees"),
+    ]
+
+    def __init__(self, entry: TreeEntry, session: Session) -> None:
+        super().__init__()
+        self.entry = entry
+        self.session = session
+
+    @property
+    def advice_app(self) -> AdviceApp:
+        from advice.app.advice_app import AdviceApp
+
+        assert isinstance(self.app, AdviceApp)
+        return self.app
+
+    def here_label(self) -> str:
+        return "Your next step" if self.session.finished else "This question"
+
+    def compose(self) -> ComposeResult:
+        yield TooSmall()
+        yield TopBar(self.session.tree.title, self.session.today)
+        yield Breadcrumb(self.session.transcript(), self.here_label())
+        yield from self.compose_body()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def show_session(self) -> None:
+        self.advice_app.show(self.entry, self.session)
+
+    # -- moves ------------------------------------------------------------------------
+    def action_back(self) -> None:
+        if self.session.back():
+            self.show_session()
+        else:
+            self.notify("This is the first question.", severity="warning")
+
+    def action_restart(self) -> None:
+        self.session.restart()
+        self.show_session()
+
+    def action_switch_tree(self) -> None:
+        self.advice_app.action_switch_tree()
+
+    def on_breadcrumb_selected(self, message: Breadcrumb.Selected) -> None:
+        try:
+            self.session.goto(message.node_id)
+        except AnswerError as exc:  # the path changed under the click: say so, stay
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.show_session()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Back", "Go back one question", self.action_back)
+        yield SystemCommand(
+            "Restart", "Start this tree again from the first question", self.action_restart
+        )

@@ -1,0 +1,1 @@
+"""Small widgets the screens share. Their styles are in widgets.tcss."""

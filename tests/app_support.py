@@ -1,0 +1,28 @@
+"""Helpers for the app tests: build the real app on a fixture tree, read what it shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from advice.app.advice_app import AdviceApp
+from textual.widgets import Static
+
+from tests.conftest import DATA, TODAY
+
+APP_DATA = DATA / "app"
+FOLLOW_UP = APP_DATA / "follow-up.yaml"
+MARKUP = APP_DATA / "markup.yaml"
+
+
+def make_app(path: Path | None = FOLLOW_UP, theme_name: str = "dark") -> AdviceApp:
+    """The app as a user starts it, with today fixed and nothing that moves on its own."""
+    app = AdviceApp.from_path(
+        str(path) if path else None, TODAY, theme_name=theme_name, blink=False
+    )
+    app.animation_level = "none"
+    return app
+
+
+def shown_text(app: AdviceApp) -> str:
+    """Every Static on the current screen, as the plain text it renders."""
+    return "\n".join(str(w.render()) for w in app.screen.query(Static) if w.display)

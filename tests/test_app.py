@@ -1,0 +1,362 @@
+"""The real app driven by key presses and clicks (Pilot), on stable fixture trees."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import subprocess
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from advice.app.advice_app import AdviceApp
+from advice.app.screens.details import DetailsScreen
+from advice.app.screens.error import ErrorScreen
+from advice.app.screens.export import ExportScreen
+from advice.app.screens.help import HelpScreen
+from advice.app.screens.picker import PickerScreen
+from advice.app.screens.question import QuestionScreen
+from advice.app.screens.recommendation import RecommendationScreen
+from advice.app.widgets.chrome import TooSmall
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
+
+from tests.app_support import APP_DATA, MARKUP, make_app, shown_text
+from tests.conftest import DATA
+
+Script = Callable[[Pilot[None], AdviceApp], Awaitable[None]]
+
+
+def drive(app: AdviceApp, script: Script, size: tuple[int, int] = (100, 30)) -> None:
+    async def run() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await script(pilot, app)
+
+    asyncio.run(run())
+
+
+def question_id(app: AdviceApp) -> str:
+    assert isinstance(app.screen, QuestionScreen), type(app.screen).__name__
+    return app.screen.question.id
+
+
+async def paste(pilot: Pilot[None], text: str) -> None:
+    """Paste into the focused field, as a terminal does (one event, not a key per letter:
+    key presses cost a pause each)."""
+    focused = pilot.app.focused
+    assert focused is not None
+    focused.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+async def replace_text(pilot: Pilot[None], text: str) -> None:
+    await pilot.press("home", "ctrl+k")
+    await paste(pilot, text)
+
+
+async def to_thank_you(pilot: Pilot[None]) -> None:
+    """Interviewed -> date (default today) -> interviewer name -> the recommendation."""
+    await pilot.press("1", "enter")
+    await paste(pilot, "Ms Lee")
+    await pilot.press("enter")
+
+
+def test_walk_to_a_recommendation_and_back_with_escape() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        assert question_id(app) == "situation"
+        await to_thank_you(pilot)
+        assert isinstance(app.screen, RecommendationScreen)
+        text = shown_text(app)
+        assert "Send a thank-you note within a day" in text
+        assert "By Saturday 21 November 2026: Send your thank-you note" in text  # today + 1
+        assert "Your best bet is to send a gracious thank you card." in text
+        assert "A. Harrison Barnes says" in text and "the community post says" in text
+        assert "Dear Ms Lee," in text and "[Company]" in text
+        await pilot.press("escape")
+        assert question_id(app) == "interviewer"
+        assert app.screen.query_one(Input).value == "Ms Lee"  # the answer is kept
+        await pilot.press("escape")
+        assert question_id(app) == "interview-date"
+        assert app.screen.query_one(Input).value == "2026-11-20"
+
+    drive(make_app(), script)
+
+
+def test_backspace_goes_back_and_the_previous_answer_is_highlighted() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await pilot.press("3")
+        assert isinstance(app.screen, RecommendationScreen)
+        assert "Keep looking meanwhile" in shown_text(app)
+        await pilot.press("backspace")
+        assert question_id(app) == "situation"
+        assert app.screen.query_one(OptionList).highlighted == 2
+        await pilot.press("backspace")  # already at the first question: stays
+        assert question_id(app) == "situation"
+
+    drive(make_app(), script)
+
+
+def test_arrows_and_enter_pick_an_answer() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await pilot.press("down", "enter")
+        assert question_id(app) == "timeframe"
+        await pilot.press("down", "enter")
+        assert "Keep looking meanwhile" in shown_text(app)
+
+    drive(make_app(), script)
+
+
+def test_a_click_picks_an_answer() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        # Row 0 is the list's border; the second answer is on row 2.
+        assert await pilot.click("#answers", offset=(6, 2))
+        await pilot.pause()
+        assert question_id(app) == "timeframe"
+
+    drive(make_app(), script)
+
+
+def test_changing_an_answer_in_the_breadcrumb_keeps_later_answers_that_apply() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await to_thank_you(pilot)
+        assert isinstance(app.screen, RecommendationScreen)
+        assert await pilot.click("#crumb-1")  # "I interviewed today or yesterday"
+        await pilot.pause()
+        assert question_id(app) == "situation"
+        assert app.screen.query_one(OptionList).highlighted == 0
+        await pilot.press("2")  # change course: another branch
+        assert question_id(app) == "timeframe"
+        assert await pilot.click("#crumb-1")
+        await pilot.pause()
+        await pilot.press("1")  # back to the first branch: date and name still apply
+        assert isinstance(app.screen, RecommendationScreen)
+        assert "Dear Ms Lee," in shown_text(app)
+
+    drive(make_app(), script)
+
+
+def test_a_bad_date_shows_the_error_inline_and_stays() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await pilot.press("1")
+        await replace_text(pilot, "someday")
+        await pilot.press("enter")
+        assert question_id(app) == "interview-date"
+        assert "'someday' is not a date we understand" in shown_text(app)
+        await replace_text(pilot, "yesterday")
+        await pilot.press("enter")
+        assert question_id(app) == "interviewer"
+
+    drive(make_app(), script)
+
+
+def test_copy_puts_the_filled_text_on_the_clipboard() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await to_thank_you(pilot)
+        await pilot.press("c")
+        assert app.clipboard.startswith("Dear Ms Lee,\n\nThank you for meeting me")
+        assert "[Company]" in app.clipboard and "[Your name]" in app.clipboard
+        assert any("Copied: Thank-you note" in n.message for n in app._notifications)
+
+    drive(make_app(), script)
+
+
+def test_details_fill_every_text_and_last_the_whole_run() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await to_thank_you(pilot)
+        await pilot.press("d")
+        assert isinstance(app.screen, DetailsScreen)
+        # Fields in `placeholders` order: Your name, Interviewer's name, Company.
+        await paste(pilot, "Sam Roe")
+        await pilot.press("enter", "enter")
+        await paste(pilot, "Acme")
+        await pilot.press("enter")
+        assert isinstance(app.screen, RecommendationScreen)
+        text = shown_text(app)
+        assert "Sincerely,\nSam Roe" in text and "position at Acme." in text
+        assert "[Company]" not in text
+        await pilot.press("c")
+        assert "Acme" in app.clipboard
+        await pilot.press("r", "1", "enter", "P", "o", "e", "enter")  # a new walk, same run
+        assert "Dear Poe," in shown_text(app) and "Sam Roe" in shown_text(app)
+
+    drive(make_app(), script)
+
+
+def test_save_plan_writes_markdown_to_the_default_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await to_thank_you(pilot)
+        await pilot.press("s")
+        assert isinstance(app.screen, ExportScreen)
+        assert app.screen.query_one(Input).value == "advice-plan-follow-up.md"
+        await pilot.press("enter")
+        assert isinstance(app.screen, RecommendationScreen)
+
+    drive(make_app(), script)
+    md = (tmp_path / "advice-plan-follow-up.md").read_text(encoding="utf-8")
+    assert md.startswith("# Send a thank-you note within a day\n")
+    assert "- What is the interviewer's name? **Ms Lee**" in md
+    assert "- By 2026-11-21: Send your thank-you note" in md
+    assert "> — the community post, unnamed author of a job seekers' community post" in md
+    assert "Dear Ms Lee," in md
+
+
+def test_save_plan_to_an_edited_path(tmp_path: Path) -> None:
+    target = tmp_path / "plans" / "mine.md"
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await pilot.press("3", "s")
+        await replace_text(pilot, str(target))
+        await pilot.press("enter")
+
+    drive(make_app(), script)
+    assert target.read_text(encoding="utf-8").startswith("# Keep looking meanwhile\n")
+
+
+def test_an_unwritable_path_says_so_and_keeps_the_dialog(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    bad = blocker / "plan.md"
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await pilot.press("3", "s")
+        await replace_text(pilot, str(bad))
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportScreen)  # still open: nothing lost
+        assert app.screen.query_one(Input).value == str(bad)
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith(f"could not write {bad}") for m in messages), messages
+        await pilot.press("escape")
+        assert isinstance(app.screen, RecommendationScreen)
+
+    drive(make_app(), script)
+    assert not bad.exists()
+
+
+@pytest.mark.parametrize("name", ["adv007_missing_target.yaml", "adv001_syntax.yaml"])
+def test_a_broken_tree_opens_the_error_screen(name: str) -> None:
+    path = DATA / "bad" / name
+    code, line = re.match(r"# expect: (ADV\d+) (\d+)", path.read_text()).groups()  # type: ignore[union-attr]
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        assert isinstance(app.screen, ErrorScreen)
+        text = shown_text(app)
+        assert re.search(rf"{re.escape(str(path))}:{line}:\d+: {code} ", text), text
+
+    drive(make_app(path), script)
+
+
+def test_the_error_screen_checks_again_after_a_fix(tmp_path: Path) -> None:
+    tree = tmp_path / "tree.yaml"
+    good = (DATA / "good" / "minimal.yaml").read_text(encoding="utf-8")
+    tree.write_text(good.replace("goto: wait", "goto: wiat"), encoding="utf-8")
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        assert isinstance(app.screen, ErrorScreen)
+        assert "ADV007" in shown_text(app)
+        tree.write_text(good, encoding="utf-8")
+        await pilot.press("r")
+        assert question_id(app) == "q1"
+
+    drive(make_app(tree), script)
+
+
+def test_markup_in_a_tree_is_shown_literally_and_clicks_do_nothing() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        text = shown_text(app)
+        assert "Is [bold]this[/] literal? [@click=app.quit]click[/]" in text
+        assert "Help with [/] and [red]colour[/red]" in text
+        labels = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+        assert "[@click=app.quit]click[/]" in labels[0] and "[bold]Bold?[/] [/]" in labels[1]
+        await pilot.click("#question-text", offset=(40, 0))  # on "click"
+        await pilot.pause()
+        assert app.is_running and question_id(app) == "q"
+        await pilot.press("1")
+        text = shown_text(app)
+        assert "Dear [Interviewer name], [bold]" in text
+        assert "Click this: [@click=app.quit]click[/] and [/]" in text
+        assert "[b]Other[/b] view [@click=app.quit]click[/]" in text
+        assert (
+            "Dear [Interviewer name],\nHello [Interviewer name], [@click=app.quit]click[/]" in text
+        )
+        await pilot.click("#rec-text", offset=(14, 0))
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, RecommendationScreen)
+
+    drive(make_app(MARKUP), script)
+
+
+def test_picker_lists_trees_and_switching_back_resumes() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        assert isinstance(app.screen, PickerScreen)
+        text = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        assert "After the interview" in text and "4 questions" in text
+        await pilot.press("enter", "2")
+        assert question_id(app) == "timeframe"
+        await pilot.press("t")
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press("down", "enter")
+        assert question_id(app) == "q"  # the markup tree
+        await pilot.press("t", "enter")
+        assert question_id(app) == "timeframe"  # where we left it
+
+    drive(make_app(APP_DATA), script)
+
+
+def test_help_theme_and_the_command_palette() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert question_id(app) == "situation"
+        assert app.theme == "textual-dark"
+        await pilot.press("ctrl+t")
+        assert app.theme == "textual-light"
+        await pilot.press("3", "ctrl+p", *"restart")
+        await pilot.pause(0.3)  # the palette searches in the background
+        await pilot.press("enter")
+        await pilot.pause()
+        assert question_id(app) == "situation"
+
+    drive(make_app(), script)
+
+
+def test_a_too_small_terminal_shows_a_message_instead() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        message = app.screen.query_one(TooSmall)
+        assert message.display and "too small (50x12)" in str(message.render())
+        assert not app.screen.query_one("#question-body").display
+        await pilot.resize_terminal(80, 24)
+        assert not message.display and app.screen.query_one("#question-body").display
+
+    drive(make_app(), script, size=(50, 12))
+
+
+def test_the_shipped_tree_reaches_a_cited_recommendation_with_keys() -> None:
+    """Does not depend on the shipped tree's ids: first answers until a recommendation."""
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        for _ in range(30):
+            if isinstance(app.screen, RecommendationScreen):
+                break
+            assert isinstance(app.screen, QuestionScreen)
+            await pilot.press("enter")  # the first answer, or an input's default
+        assert isinstance(app.screen, RecommendationScreen)
+        assert app.screen.query("QuoteBlock")
+        await pilot.press("escape")
+        assert isinstance(app.screen, QuestionScreen)
+
+    drive(make_app(None), script)
+
+
+def test_a_missing_path_is_one_clear_line(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        ["advice", str(tmp_path / "nope.yaml")], capture_output=True, text=True, timeout=30
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == f"advice: no such file or folder: {tmp_path / 'nope.yaml'}"
