@@ -31,7 +31,8 @@ class DetailsScreen(ModalScreen[dict[str, str] | None]):
         with Vertical(classes="dialog"):
             yield Static("Your details", classes="dialog-title")
             yield Static(
-                "Used in every ready text; empty ones stay as [label].", classes="dialog-hint"
+                Content("Used in every ready text; empty ones stay as [label]."),
+                classes="dialog-hint",
             )
             with VerticalScroll(classes="fields"):
                 for i, (name, label) in enumerate(self.labels.items()):
@@ -41,6 +42,7 @@ class DetailsScreen(ModalScreen[dict[str, str] | None]):
                         id=f"field-{i}",
                         name=name,
                         select_on_focus=False,
+                        compact=True,
                     )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (Enter)", variant="primary", id="save", compact=True)

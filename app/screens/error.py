@@ -39,7 +39,7 @@ class ErrorScreen(Screen[None]):
             )
             for line in self.entry.problems:
                 yield Static(Content(line), classes="problem")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#error-body").focus()

@@ -31,7 +31,9 @@ class ExportScreen(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static("Save the plan as Markdown", classes="dialog-title")
             yield Static("File (relative to where advice started):", classes="field-label")
-            yield Input(value=self.default_path, id="export-path", select_on_focus=False)
+            yield Input(
+                value=self.default_path, id="export-path", select_on_focus=False, compact=True
+            )
             yield Static("", id="export-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (Enter)", variant="primary", id="save", compact=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from advice.app.widgets.chrome import TooSmall
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -51,9 +51,9 @@ class HelpScreen(ModalScreen[None]):
                     if not what:
                         yield Static(Content(key), classes="help-section")
                     else:
-                        yield Static(
-                            Content.assemble((f"{key:>15}", "bold"), "  ", what), classes="help-row"
-                        )
+                        with Horizontal(classes="help-row"):
+                            yield Static(Content(key), classes="help-key")
+                            yield Static(Content(what), classes="help-what")
                 yield Static(Content(ABOUT), classes="help-about")
             yield Static("esc closes", classes="dialog-hint")
 

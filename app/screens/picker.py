@@ -52,7 +52,7 @@ class PickerScreen(Screen[None]):
                 if n + 1 < len(self.entries):
                     options.append(None)  # a separator line between trees
             yield OptionList(*options, id="trees")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#trees").focus()

@@ -40,9 +40,9 @@ def sides(node: dict[str, Any], disagreement: dict[str, Any]) -> dict[str, list[
 class RecommendationScreen(WalkScreen):
     CSS_PATH = "recommendation.tcss"
     BINDINGS = [
-        Binding("c", "copy_text", "Copy text"),
-        Binding("s", "save_plan", "Save plan"),
-        Binding("d", "details", "Your details"),
+        Binding("c", "copy_text", "Copy"),
+        Binding("s", "save_plan", "Save"),
+        Binding("d", "details", "Details"),
     ]
 
     def here_label(self) -> str:

@@ -24,7 +24,7 @@ class WalkScreen(Screen[None]):
     BINDINGS = [
         Binding("escape,backspace", "back", "Back", key_display="esc"),
         Binding("r", "restart", "Restart"),
-        Binding("t", "switch_tree", "Trees"),
+        Binding("t", "switch_tree", "Trees", show=False),
     ]
 
     def __init__(self, entry: TreeEntry, session: Session) -> None:
@@ -47,7 +47,7 @@ class WalkScreen(Screen[None]):
         yield TopBar(self.session.tree.title, self.session.today)
         yield Breadcrumb(self.session.transcript(), self.here_label())
         yield from self.compose_body()
-        yield Footer()
+        yield Footer(compact=True)
 
     def compose_body(self) -> ComposeResult:
         yield from ()
