@@ -16,6 +16,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from advice.diagnostics import AdviceError
+from advice.model import Tree
 from advice.session import Session
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
@@ -39,9 +41,13 @@ class AdviceApp(App[None]):
         today: date | None = None,
         theme_name: str = "dark",
         blink: bool = True,
+        resume: bool = False,
     ) -> None:
         super().__init__()
         self.entries = entries
+        # --resume: continue each tree's saved session and save after every move.
+        self.resume = resume
+        self.digests: dict[str, str] = {}
         self.today = today or date.today()
         self.blink = blink
         self.theme = THEMES.get(theme_name, THEMES["dark"])
@@ -74,18 +80,50 @@ class AdviceApp(App[None]):
             return ErrorScreen(entry)
         key = str(entry.path.resolve())
         session = self.sessions.get(key)
-        if session is None or session.tree is not tree:
+        if session is None and self.resume:
+            session = self.resumed(entry, tree)
+        elif session is None or session.tree is not tree:
             answers = session.answers if session else None
             session = Session(tree, self.today, self.kept_answers(tree, answers))
-            self.sessions[key] = session
+        self.sessions[key] = session
         return self.screen_for_session(entry, session)
 
-    @staticmethod
-    def kept_answers(tree: object, answers: dict[str, str] | None) -> dict[str, str] | None:
-        """Answers from before a reload, for questions the tree still has."""
-        from advice.model import Tree
+    def resumed(self, entry: TreeEntry, tree: Tree) -> Session:
+        """The saved session of this tree (what no longer fits is dropped, and said)."""
+        from advice.saves import resume, tree_hash
 
-        if not answers or not isinstance(tree, Tree):
+        try:
+            self.digests[str(entry.path.resolve())] = tree_hash(entry.path)
+            found = resume(tree, entry.path, self.today)
+        except AdviceError as exc:
+            self.notify(str(exc), severity="error", markup=False, timeout=10)
+            return Session(tree, self.today)
+        for line in found.messages:
+            self.notify(line, severity="warning", markup=False, timeout=10)
+        self.details.update({k: v for k, v in found.filled.items() if k not in self.details})
+        return found.session
+
+    def save_session(self, entry: TreeEntry, session: Session) -> None:
+        """With --resume, keep the walk on disk after each move; a failure is said once
+        per move and never stops the walk."""
+        if not self.resume:
+            return
+        from advice.saves import save
+
+        try:
+            save(
+                session,
+                entry.path,
+                self.details,
+                digest=self.digests.get(str(entry.path.resolve())),
+            )
+        except AdviceError as exc:
+            self.notify(f"Not saved: {exc}", severity="error", markup=False, timeout=8)
+
+    @staticmethod
+    def kept_answers(tree: Tree, answers: dict[str, str] | None) -> dict[str, str] | None:
+        """Answers from before a reload, for questions the tree still has."""
+        if not answers:
             return None
         return {k: v for k, v in answers.items() if k in tree.nodes}
 
@@ -109,6 +147,7 @@ class AdviceApp(App[None]):
 
     def show(self, entry: TreeEntry, session: Session) -> None:
         """Show where the session stands now (after an answer, back, goto, restart)."""
+        self.save_session(entry, session)
         self.switch_screen(self.screen_for_session(entry, session))
 
     # -- app-wide actions -------------------------------------------------------------

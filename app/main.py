@@ -9,6 +9,11 @@ def run_app(args: argparse.Namespace) -> int:
     from advice.app.advice_app import AdviceApp
 
     # A missing path is an AdviceError here, before the screen is taken over.
-    app = AdviceApp.from_path(args.path, args.today, theme_name=getattr(args, "theme", "dark"))
+    app = AdviceApp.from_path(
+        args.path,
+        args.today,
+        theme_name=getattr(args, "theme", "dark"),
+        resume=getattr(args, "resume", False),
+    )
     app.run()
     return app.return_code or 0

@@ -14,11 +14,12 @@ FOLLOW_UP = APP_DATA / "follow-up.yaml"
 MARKUP = APP_DATA / "markup.yaml"
 
 
-def make_app(path: Path | None = FOLLOW_UP, theme_name: str = "dark") -> AdviceApp:
+def make_app(
+    path: Path | None = FOLLOW_UP, theme_name: str = "dark", resume: bool = False
+) -> AdviceApp:
     """The app as a user starts it, with today fixed and nothing that moves on its own."""
-    app = AdviceApp.from_path(
-        str(path) if path else None, TODAY, theme_name=theme_name, blink=False
-    )
+    where = str(path) if path else None
+    app = AdviceApp.from_path(where, TODAY, theme_name=theme_name, blink=False, resume=resume)
     app.animation_level = "none"
     return app
 

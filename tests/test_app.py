@@ -187,8 +187,9 @@ def test_save_plan_writes_markdown_to_the_default_path(
     md = (tmp_path / "advice-plan-follow-up.md").read_text(encoding="utf-8")
     assert md.startswith("# Send a thank-you note within a day\n")
     assert "- What is the interviewer's name? **Ms Lee**" in md
-    assert "- By 2026-11-21: Send your thank-you note" in md
+    assert "- By 2026-11-21 (Saturday): Send your thank-you note" in md
     assert "> — the community post, unnamed author of a job seekers' community post" in md
+    assert "> It's perfectly acceptable, and in fact, expected" in md
     assert "Dear Ms Lee," in md
 
 
@@ -338,6 +339,33 @@ def test_the_shipped_tree_reaches_a_cited_recommendation_with_keys() -> None:
         assert isinstance(app.screen, QuestionScreen)
 
     drive(make_app(None), script)
+
+
+def test_resume_continues_where_the_last_run_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ADVICE_DATA_DIR", str(tmp_path))
+
+    async def first(pilot: Pilot[None], app: AdviceApp) -> None:
+        await to_thank_you(pilot)
+        await pilot.press("d")
+        await paste(pilot, "Sam Roe")
+        await pilot.press("ctrl+s")
+        await pilot.press("escape")  # stop at the name question
+
+    async def second(pilot: Pilot[None], app: AdviceApp) -> None:
+        assert question_id(app) == "interviewer"
+        assert app.screen.query_one(Input).value == "Ms Lee"
+        await pilot.press("enter")
+        assert "Sincerely,\nSam Roe" in shown_text(app)
+
+    async def without_resume(pilot: Pilot[None], app: AdviceApp) -> None:
+        assert question_id(app) == "situation"
+
+    drive(make_app(resume=True), first)
+    assert (tmp_path / "sessions" / "follow-up.json").is_file()
+    drive(make_app(resume=True), second)
+    drive(make_app(), without_resume)
 
 
 def test_a_missing_path_is_one_clear_line(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from advice.app.catalog import plan_filename
@@ -60,7 +61,7 @@ class RecommendationScreen(WalkScreen):
                 yield Static("Your next step", classes="kicker")
                 yield Static(Content(node["title"]), id="rec-title")
                 yield Static(Content(node["text"]), id="rec-text")
-                yield from self.compose_when()
+                yield from self.compose_when(node)
                 yield Static("Why", classes="section")
                 for c in node["citations"]:
                     yield QuoteBlock(c)
@@ -69,12 +70,15 @@ class RecommendationScreen(WalkScreen):
                 with Vertical(id="rec-side"):
                     yield from self.compose_templates(node)
 
-    def compose_when(self) -> ComposeResult:
-        steps = self.session.schedule()
+    def compose_when(self, node: dict[str, Any]) -> ComposeResult:
+        steps = node["schedule"]
         if steps:
             yield Static("When", classes="section")
             for step in steps:
-                yield Static(Content(step.describe()), classes="when-step")
+                day = date.fromisoformat(step["date"])
+                late = " (already passed)" if step.get("past") else ""
+                line = f"{'By' if step['by'] else 'On'} {day:%A %d %B %Y}{late}: {step['action']}"
+                yield Static(Content(line), classes="when-step -past" if late else "when-step")
 
     def compose_disagreements(self, node: dict[str, Any]) -> ComposeResult:
         for d in node["disagreements"]:
@@ -89,21 +93,16 @@ class RecommendationScreen(WalkScreen):
 
     def compose_templates(self, node: dict[str, Any]) -> ComposeResult:
         labels = self.session.tree.placeholders
-        missing = [f"[{label}]" for name, label in labels.items() if name not in self.values()]
         for i, t in enumerate(node["templates"]):
             yield Static(Content(t["title"]), classes="section")
             text = Content(t["text"].rstrip("\n"))
-            for word in missing:  # unfilled placeholders stand out until filled in
+            for name in t["missing"]:  # unfilled placeholders stand out until filled in
+                word = f"[{labels.get(name, name)}]"
                 text = text.highlight_regex(re.escape(word), style="reverse")
             yield Static(text, classes="template-text", id=f"template-{i}")
             with Horizontal(classes="template-buttons"):
                 yield Button("Copy (c)", id=f"copy-{i}", classes="copy", compact=True)
                 yield Button("Your details (d)", classes="details", compact=True)
-
-    def values(self) -> dict[str, str]:
-        from advice.summary import template_values
-
-        return template_values(self.session, self.advice_app.details)
 
     def on_mount(self) -> None:
         self.query_one("#rec-body").focus()
