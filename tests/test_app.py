@@ -170,16 +170,29 @@ def test_copy_and_details_that_fill_every_text_for_the_whole_run() -> None:
     drive(make_app(), script)
 
 
-def test_save_plan_writes_markdown_to_the_default_path(
+def test_save_plan_as_markdown_default_path_edited_path_and_unwritable(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    bad = Path("a-file") / "plan.md"
 
     async def script(pilot: Pilot[None], app: AdviceApp) -> None:
         await to_thank_you(pilot)
         await pilot.press("s")
         assert isinstance(app.screen, ExportScreen)
         assert app.screen.query_one(Input).value == "advice-plan-follow-up.md"
+        await pilot.press("enter")
+        assert isinstance(app.screen, RecommendationScreen)
+
+        await pilot.press("s")
+        await replace_text(pilot, str(bad))
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportScreen)  # still open: nothing lost
+        assert app.screen.query_one(Input).value == str(bad)
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith(f"could not write {bad}") for m in messages), messages
+        await replace_text(pilot, "plans/mine.md")
         await pilot.press("enter")
         assert isinstance(app.screen, RecommendationScreen)
 
@@ -191,38 +204,8 @@ def test_save_plan_writes_markdown_to_the_default_path(
     assert "> — the community post, unnamed author of a job seekers' community post" in md
     assert "> It's perfectly acceptable, and in fact, expected" in md
     assert "Dear Ms Lee," in md
-
-
-def test_save_plan_to_an_edited_path(tmp_path: Path) -> None:
-    target = tmp_path / "plans" / "mine.md"
-
-    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
-        await pilot.press("3", "s")
-        await replace_text(pilot, str(target))
-        await pilot.press("enter")
-
-    drive(make_app(), script)
-    assert target.read_text(encoding="utf-8").startswith("# Keep looking meanwhile\n")
-
-
-def test_an_unwritable_path_says_so_and_keeps_the_dialog(tmp_path: Path) -> None:
-    blocker = tmp_path / "a-file"
-    blocker.write_text("not a folder", encoding="utf-8")
-    bad = blocker / "plan.md"
-
-    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
-        await pilot.press("3", "s")
-        await replace_text(pilot, str(bad))
-        await pilot.press("enter")
-        assert isinstance(app.screen, ExportScreen)  # still open: nothing lost
-        assert app.screen.query_one(Input).value == str(bad)
-        messages = [n.message for n in app._notifications]
-        assert any(m.startswith(f"could not write {bad}") for m in messages), messages
-        await pilot.press("escape")
-        assert isinstance(app.screen, RecommendationScreen)
-
-    drive(make_app(), script)
-    assert not bad.exists()
+    assert (tmp_path / "plans" / "mine.md").read_text(encoding="utf-8") == md
+    assert not (tmp_path / bad).exists()
 
 
 @pytest.mark.parametrize("name", ["adv007_missing_target.yaml", "adv001_syntax.yaml"])

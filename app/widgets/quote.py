@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
@@ -15,17 +13,14 @@ def author_of(citation: dict[str, Any]) -> str:
     return str(citation.get("author") or citation["source"])
 
 
-class QuoteBlock(Vertical):
-    """`citation` is one entry of session_json's `citations`."""
+class QuoteBlock(Static):
+    """`citation` is one entry of session_json's `citations`. One widget, not a
+    container: a recommendation shows many and each widget costs styling time."""
 
     def __init__(self, citation: dict[str, Any], show_author: bool = True) -> None:
-        super().__init__(classes="quote")
+        quote = Content.styled(f"“{citation['quote']}”", "italic")
+        if show_author:
+            role = f", {citation['role']}" if citation.get("role") else ""
+            quote = Content.assemble(quote, "\n", (f"— {author_of(citation)}{role}", "dim"))
+        super().__init__(quote, classes="quote")
         self.citation = citation
-        self.show_author = show_author
-
-    def compose(self) -> ComposeResult:
-        c = self.citation
-        yield Static(Content(f"“{c['quote']}”"), classes="quote-text")
-        if self.show_author:
-            role = f", {c['role']}" if c.get("role") else ""
-            yield Static(Content(f"— {author_of(c)}{role}"), classes="quote-author")
