@@ -170,8 +170,7 @@ class AdviceApp(App[None]):
         commands = getattr(screen, "palette_commands", None)
         if commands is not None:
             yield from commands()
-        if len(self.entries) > 1:
-            yield SystemCommand("Switch tree", "Pick another tree", self.action_switch_tree)
+        yield SystemCommand("Switch tree", "Pick another tree", self.action_switch_tree)
         yield SystemCommand("Toggle light/dark", "Switch the theme", self.action_toggle_theme)
         yield SystemCommand("Help", "What the keys do", self.action_help)
         yield from super().get_system_commands(screen)

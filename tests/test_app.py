@@ -151,6 +151,9 @@ def test_copy_and_details_that_fill_every_text_for_the_whole_run() -> None:
         assert app.clipboard.startswith("Dear Ms Lee,\n\nThank you for meeting me")
         assert "[Company]" in app.clipboard and "[Your name]" in app.clipboard
         assert any("Copied: Thank-you note" in n.message for n in app._notifications)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        wanted = {"Back", "Restart", "Switch tree", "Save plan", "Copy text", "Your details"}
+        assert wanted | {"Toggle light/dark", "Help"} <= titles
         await pilot.press("d")
         assert isinstance(app.screen, DetailsScreen)
         # Fields in `placeholders` order: Your name, Interviewer's name, Company.
