@@ -98,6 +98,21 @@ def test_backspace_goes_back_and_the_previous_answer_is_highlighted() -> None:
     drive(make_app(), script)
 
 
+def test_keys_typed_ahead_to_a_screen_being_replaced_do_nothing() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        first = app.screen
+        assert isinstance(first, QuestionScreen)
+        await pilot.press("3")
+        rec = app.screen
+        assert isinstance(rec, RecommendationScreen)
+        first.action_pick(1)  # a "1" that reached the old screen after the switch
+        first.action_back()
+        await pilot.pause()
+        assert app.screen is rec and app.sessions and rec.session.cursor == "keep-looking"
+
+    drive(make_app(), script)
+
+
 def test_arrows_enter_and_a_click_pick_answers() -> None:
     async def script(pilot: Pilot[None], app: AdviceApp) -> None:
         await pilot.press("down", "enter")

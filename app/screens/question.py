@@ -30,7 +30,7 @@ class QuestionScreen(WalkScreen):
 
     @property
     def question(self) -> Question:
-        node = self.session.current
+        node = self.session.tree.nodes[self.shown_id]
         assert isinstance(node, Question)
         return node
 
@@ -82,6 +82,8 @@ class QuestionScreen(WalkScreen):
     # -- answering --------------------------------------------------------------------
     def give(self, value: str) -> None:
         """Answer, or change an earlier answer: then go as far as later answers apply."""
+        if self.stale():
+            return
         q = self.question
         previous = self.session.answers.get(q.id)
         if previous is not None and previous != self.session.normalize(q, value):
@@ -91,16 +93,22 @@ class QuestionScreen(WalkScreen):
         self.show_session()
 
     def action_pick(self, number: int) -> None:
+        if self.stale():
+            return
         q = self.question
         if q.input is None and 1 <= number <= len(q.answers):
             self.give(q.answers[number - 1].id)
 
     @on(OptionList.OptionSelected, "#answers")
     def chosen(self, event: OptionList.OptionSelected) -> None:
+        if self.stale():
+            return
         self.give(self.question.answers[event.option_index].id)
 
     @on(Input.Submitted, "#answer-input")
     def typed(self, event: Input.Submitted) -> None:
+        if self.stale():
+            return
         value = event.value.strip() or (self.question.default or "")
         try:
             self.give(value)

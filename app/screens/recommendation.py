@@ -20,6 +20,7 @@ from textual.widgets import Button, Static
 from advice.diagnostics import AdviceError
 from advice.export import to_markdown
 from advice.fileio import atomic_write
+from advice.model import Recommendation
 from advice.summary import session_json
 
 
@@ -108,12 +109,20 @@ class RecommendationScreen(WalkScreen):
         self.query_one("#rec-body").focus()
 
     # -- actions ----------------------------------------------------------------------
+    @property
+    def recommendation(self) -> Recommendation:
+        node = self.session.tree.nodes[self.shown_id]
+        assert isinstance(node, Recommendation)
+        return node
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("copy_text", "details"):
-            return bool(self.session.current.templates)  # type: ignore[union-attr]
+            return bool(self.recommendation.templates)
         return True
 
     def action_copy_text(self, index: int = 0) -> None:
+        if self.stale():
+            return
         texts = self.data()["node"]["templates"]
         if not texts:
             self.notify("This step has no ready text to copy.", severity="warning")
@@ -131,6 +140,8 @@ class RecommendationScreen(WalkScreen):
         self.action_details()
 
     def action_details(self) -> None:
+        if self.stale():
+            return
         from advice.app.screens.details import DetailsScreen
 
         labels = self.session.tree.placeholders
@@ -142,6 +153,8 @@ class RecommendationScreen(WalkScreen):
             self.show_session()  # draw the texts again with the new details
 
     def action_save_plan(self) -> None:
+        if self.stale():
+            return
         from advice.app.screens.export import ExportScreen
 
         default = plan_filename(self.session.tree.id)
@@ -163,6 +176,6 @@ class RecommendationScreen(WalkScreen):
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield from super().palette_commands()
         yield SystemCommand("Save plan", "Save this plan as Markdown", self.action_save_plan)
-        if self.session.current.templates:  # type: ignore[union-attr]
+        if self.recommendation.templates:
             yield SystemCommand("Copy text", "Copy the ready text", self.action_copy_text)
             yield SystemCommand("Your details", "Fill in names for the texts", self.action_details)

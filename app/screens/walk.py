@@ -31,6 +31,12 @@ class WalkScreen(Screen[None]):
         super().__init__()
         self.entry = entry
         self.session = session
+        self.shown_id = session.cursor  # the node this screen was made for
+
+    def stale(self) -> bool:
+        """A key or click that arrives while this screen is being replaced (typing
+        ahead) must not act on the session, which has moved on already."""
+        return not self.is_active or self.session.cursor != self.shown_id
 
     @property
     def advice_app(self) -> AdviceApp:
@@ -57,6 +63,8 @@ class WalkScreen(Screen[None]):
 
     # -- moves ------------------------------------------------------------------------
     def action_back(self) -> None:
+        if self.stale():
+            return
         if self.session.back():
             self.show_session()
         else:
@@ -70,6 +78,8 @@ class WalkScreen(Screen[None]):
         self.advice_app.action_switch_tree()
 
     def on_breadcrumb_selected(self, message: Breadcrumb.Selected) -> None:
+        if self.stale():
+            return
         try:
             self.session.goto(message.node_id)
         except AnswerError as exc:  # the path changed under the click: say so, stay
