@@ -239,6 +239,25 @@ def test_a_broken_tree_opens_the_error_screen(name: str) -> None:
     drive(make_app(path), script)
 
 
+def test_a_broken_tree_in_the_picker_says_so_and_opens_its_problems(tmp_path: Path) -> None:
+    good = (DATA / "good" / "minimal.yaml").read_text(encoding="utf-8")
+    (tmp_path / "a-good.yaml").write_text(good, encoding="utf-8")
+    (tmp_path / "b-broken.yaml").write_text(good.replace("goto: wait", "goto: wiat"), "utf-8")
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        assert isinstance(app.screen, PickerScreen)
+        listed = app.screen.query_one(OptionList)
+        assert "b-broken.yaml" in str(listed.get_option_at_index(1).prompt)
+        assert "has 1 problem(s)" in str(listed.get_option_at_index(1).prompt)
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, ErrorScreen)
+        assert "b-broken.yaml:" in shown_text(app) and "ADV007" in shown_text(app)
+        await pilot.press("t", "enter")
+        assert question_id(app) == "q1"
+
+    drive(make_app(tmp_path), script)
+
+
 def test_the_error_screen_checks_again_after_a_fix(tmp_path: Path) -> None:
     tree = tmp_path / "tree.yaml"
     good = (DATA / "good" / "minimal.yaml").read_text(encoding="utf-8")
