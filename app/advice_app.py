@@ -42,12 +42,15 @@ class AdviceApp(App[None]):
         theme_name: str = "dark",
         blink: bool = True,
         resume: bool = False,
+        preset: dict[str, dict[str, str]] | None = None,
     ) -> None:
         super().__init__()
         self.entries = entries
         # --resume: continue each tree's saved session and save after every move.
         self.resume = resume
         self.digests: dict[str, str] = {}
+        # Answers to start a tree with, by tree id (a saved session, a test's state).
+        self.preset = dict(preset or {})
         self.today = today or date.today()
         self.blink = blink
         self.theme = THEMES.get(theme_name, THEMES["dark"])
@@ -80,7 +83,9 @@ class AdviceApp(App[None]):
             return ErrorScreen(entry)
         key = str(entry.path.resolve())
         session = self.sessions.get(key)
-        if session is None and self.resume:
+        if session is None and tree.id in self.preset:
+            session = Session(tree, self.today, self.preset.pop(tree.id))
+        elif session is None and self.resume:
             session = self.resumed(entry, tree)
         elif session is None or session.tree is not tree:
             answers = session.answers if session else None

@@ -14,12 +14,27 @@ FOLLOW_UP = APP_DATA / "follow-up.yaml"
 MARKUP = APP_DATA / "markup.yaml"
 
 
+# The follow-up tree's answers that reach the thank-you recommendation.
+THANK_YOU = {
+    "situation": "just-interviewed",
+    "interview-date": "2026-11-20",
+    "interviewer": "Ms Lee",
+}
+
+
 def make_app(
-    path: Path | None = FOLLOW_UP, theme_name: str = "dark", resume: bool = False
+    path: Path | None = FOLLOW_UP,
+    theme_name: str = "dark",
+    resume: bool = False,
+    answers: dict[str, str] | None = None,
 ) -> AdviceApp:
-    """The app as a user starts it, with today fixed and nothing that moves on its own."""
+    """The app as a user starts it, with today fixed and nothing that moves on its own;
+    `answers` start the follow-up tree part-way (the walk itself is tested with keys)."""
     where = str(path) if path else None
-    app = AdviceApp.from_path(where, TODAY, theme_name=theme_name, blink=False, resume=resume)
+    preset = {"follow-up": answers} if answers else None
+    app = AdviceApp.from_path(
+        where, TODAY, theme_name=theme_name, blink=False, resume=resume, preset=preset
+    )
     app.animation_level = "none"
     return app
 

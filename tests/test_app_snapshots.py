@@ -11,37 +11,30 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual import events
-from textual.pilot import Pilot
 
-from tests.app_support import APP_DATA, FOLLOW_UP, MARKUP, make_app
+from tests.app_support import APP_DATA, FOLLOW_UP, MARKUP, THANK_YOU, make_app
 from tests.conftest import DATA
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 Compare = Callable[..., bool]
 
 
-async def to_thank_you(pilot: Pilot[None]) -> None:
-    await pilot.press("1", "enter")
-    focused = pilot.app.focused
-    assert focused is not None
-    focused.post_message(events.Paste("Ms Lee"))
-    await pilot.pause()
-    await pilot.press("enter")
-
-
-SCREENS: dict[str, tuple[Path, tuple[str, ...], Any]] = {
-    # name: (tree file or folder, keys, what to do before the keys)
+# name: (tree file or folder, keys, answers to start with: the walk is tested by keys)
+Shot = tuple[Path, tuple[str, ...], Any]
+SCREENS: dict[str, Shot] = {
     "picker": (APP_DATA, (), None),
     "question_with_help": (FOLLOW_UP, (), None),
-    "question": (FOLLOW_UP, ("2",), None),
-    "input_question": (FOLLOW_UP, ("1",), None),
-    "input_error": (FOLLOW_UP, ("1", "home", "ctrl+k", "x", "enter"), None),
-    "recommendation": (FOLLOW_UP, (), to_thank_you),
-    "details": (FOLLOW_UP, ("d",), to_thank_you),
-    "save_plan": (FOLLOW_UP, ("s",), to_thank_you),
+    "question": (FOLLOW_UP, (), {"situation": "want-to-call"}),
+    "input_question": (FOLLOW_UP, (), {"situation": "just-interviewed"}),
+    "recommendation": (FOLLOW_UP, (), THANK_YOU),
+    "details": (FOLLOW_UP, ("d",), THANK_YOU),
     "help": (FOLLOW_UP, ("question_mark",), None),
     "error": (DATA / "bad" / "adv007_missing_target.yaml", (), None),
+}
+# States of the screens above: one size is enough.
+STATES: dict[str, Shot] = {
+    "input_error": (FOLLOW_UP, ("1", "home", "ctrl+k", "x", "enter"), None),
+    "save_plan": (FOLLOW_UP, ("s",), THANK_YOU),
     "markup": (MARKUP, ("1",), None),
 }
 
@@ -49,8 +42,14 @@ SCREENS: dict[str, tuple[Path, tuple[str, ...], Any]] = {
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_screen(snap_compare: Compare, screen: str, size: tuple[int, int]) -> None:
-    path, keys, before = SCREENS[screen]
-    assert snap_compare(make_app(path), press=keys, terminal_size=size, run_before=before)
+    path, keys, answers = SCREENS[screen]
+    assert snap_compare(make_app(path, answers=answers), press=keys, terminal_size=size)
+
+
+@pytest.mark.parametrize("state", list(STATES))
+def test_state(snap_compare: Compare, state: str) -> None:
+    path, keys, answers = STATES[state]
+    assert snap_compare(make_app(path, answers=answers), press=keys, terminal_size=(80, 24))
 
 
 def test_too_small(snap_compare: Compare) -> None:
