@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from advice.app.catalog import TreeEntry, load_catalog, load_entry
 from advice.app.widgets.chrome import MIN_HEIGHT, MIN_WIDTH
@@ -59,9 +60,10 @@ class AdviceApp(App[None]):
         self.sessions: dict[str, Session] = {}
 
     @classmethod
-    def from_path(cls, path: str | None, today: date | None = None, **kw: object) -> AdviceApp:
-        """The app on a tree file, a folder of trees, or (None) the shipped trees."""
-        return cls(load_catalog(path), today, **kw)  # type: ignore[arg-type]
+    def from_path(cls, path: str | None, today: date | None = None, **options: Any) -> AdviceApp:
+        """The app on a tree file, a folder of trees, or (None) the shipped trees;
+        `options` as for the constructor."""
+        return cls(load_catalog(path), today, **options)
 
     # -- starting and moving between trees ------------------------------------------
     def on_mount(self) -> None:

@@ -46,7 +46,7 @@ class PickerScreen(Screen[None]):
         yield TopBar("pick what you need help with")
         with Vertical(id="picker-body"):
             yield Static("What do you need help with?", id="picker-heading")
-            options = []
+            options: list[Option | None] = []
             for n, e in enumerate(self.entries):
                 options.append(Option(describe(e)))
                 if n + 1 < len(self.entries):
