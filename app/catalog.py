@@ -49,9 +49,18 @@ def reload(entry: TreeEntry) -> TreeEntry:
     return load_entry(entry.path)
 
 
+def _near(path: Path) -> Path:
+    """A path under the current folder as a relative one: shorter problem lines, the
+    way `advice check` prints them, and the same on every machine."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except (ValueError, OSError):
+        return path
+
+
 def load_catalog(path: str | None) -> list[TreeEntry]:
     """The trees at PATH (a file or a folder), or the shipped ones."""
-    where = Path(path) if path else shipped_dir()
+    where = _near(Path(path)) if path else shipped_dir()
     if not where.exists():
         raise AdviceError(f"no such file or folder: {where}")
     files = tree_files(where)
