@@ -25,12 +25,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from advice.check import CheckResult, check_file, gc_paused
-from advice.diagnostics import AdviceError, Diagnostic
+from advice.diagnostics import AdviceError, CheckResult, Diagnostic
 from advice.fileio import atomic_write
-from advice.library import sources_for
-from advice.loader import max_bytes, model_fields
-from advice.model import NODE_KINDS, Loc, Node, SourceList, Tree
+from advice.library import max_bytes, sources_for
+from advice.memory import gc_paused
+from advice.model import NODE_KINDS, Loc, Node, SourceList, Tree, model_fields
 
 FORMAT = 2
 # The modules whose code decides what a check returns; editing any of them
@@ -236,7 +235,12 @@ def _read_entry(entry: Path) -> dict[str, Any] | None:
 
 
 def checked(path: Path) -> CheckResult:
-    """check_file(path), served from the cache when nothing it depends on changed."""
+    """check_file(path), served from the cache when nothing it depends on changed.
+
+    The checker (and the YAML parser under it) is imported only on a miss: a warm
+    start of the app never loads them."""
+    from advice.check import check_file
+
     folder = cache_dir()
     limit = max_bytes()
     try:

@@ -8,16 +8,14 @@ templates, date rules and the tree's own examples.
 from __future__ import annotations
 
 import difflib
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from advice.diagnostics import AdviceError, Diagnostic, sort_key
+from advice.diagnostics import AdviceError, CheckResult, Diagnostic, sort_key
 from advice.library import sources_for, tree_files
 from advice.loader import LoadResult, load_sources, load_tree
+from advice.memory import gc_paused
 from advice.model import Citation, Loc, Question, Recommendation, SourceList, Tree, successors
 from advice.paths import dead_ends
 from advice.quotes import check_quotes, load_source_texts
@@ -26,20 +24,6 @@ from advice.session import AnswerError, Session
 
 # Examples are walked on a fixed day so that date answers give the same result always.
 EXAMPLE_TODAY = date(2026, 1, 5)
-
-
-@dataclass
-class CheckResult:
-    path: Path
-    tree: Tree | None
-    sources: SourceList | None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-
-    def errors(self, strict: bool = False) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if strict or d.severity == "error"]
-
-    def ok(self, strict: bool = False) -> bool:
-        return self.tree is not None and not self.errors(strict)
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -303,19 +287,6 @@ class _SourcesCache:
                     result.diagnostics.extend(problems)
             self.loaded[key] = result
         return self.loaded[key]
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Loading builds many objects and no reference cycles; Python's cyclic collector
-    would rescan all of them again and again, making a big tree's load quadratic."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def check_file(

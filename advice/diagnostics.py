@@ -5,10 +5,11 @@ Codes never change meaning once shipped; scripts and the bad-input corpus rely o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
-from advice.model import Loc
+from advice.model import Loc, SourceList, Tree
 
 Severity = Literal["error", "warning"]
 
@@ -66,3 +67,20 @@ def sort_key(d: Diagnostic) -> tuple[str, int, int, str]:
 
 class AdviceError(Exception):
     """An expected failure with a message fit to show a user as one line."""
+
+
+@dataclass
+class CheckResult:
+    """A checked tree file: the tree (None when it could not be read), its sources and
+    every problem found."""
+
+    path: Path
+    tree: Tree | None
+    sources: SourceList | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def errors(self, strict: bool = False) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if strict or d.severity == "error"]
+
+    def ok(self, strict: bool = False) -> bool:
+        return self.tree is not None and not self.errors(strict)

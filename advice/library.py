@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 
 from advice.diagnostics import AdviceError
 
 SOURCES_FILE = "sources.yaml"
+DEFAULT_MAX_BYTES = 8 * 1024 * 1024
+
+
+def max_bytes() -> int:
+    """The size limit for one tree file; ADVICE_MAX_BYTES overrides it."""
+    raw = os.environ.get("ADVICE_MAX_BYTES", "")
+    return int(raw) if raw.isdigit() else DEFAULT_MAX_BYTES
 
 
 def shipped_dir() -> Path:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import os
 import re
 import types
 import typing
@@ -24,7 +23,16 @@ from typing import Any, TypeVar
 import yaml
 
 from advice.diagnostics import Diagnostic
-from advice.model import NODE_KINDS, Loc, Node, SourceList, Tree
+from advice.library import max_bytes
+from advice.model import (
+    NODE_KINDS,
+    Loc,
+    Node,
+    SourceList,
+    Tree,
+    fields_by_key,
+    model_fields,
+)
 from advice.yamlnodes import ALIAS, MAPPING, SCALAR, SEQUENCE, ComposeError, YNode, compose
 
 try:  # the C parser is several times faster; fall back where libyaml is absent
@@ -32,17 +40,10 @@ try:  # the C parser is several times faster; fall back where libyaml is absent
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _BaseLoader = yaml.SafeLoader
 
-DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 T = TypeVar("T")
 # No count in a tree needs ten digits; int() itself refuses 4,300 or more.
 MAX_INT_DIGITS = 9
 MAX_INT = 10**MAX_INT_DIGITS - 1
-
-
-def max_bytes() -> int:
-    """The size limit for one tree file; ADVICE_MAX_BYTES overrides it."""
-    raw = os.environ.get("ADVICE_MAX_BYTES", "")
-    return int(raw) if raw.isdigit() else DEFAULT_MAX_BYTES
 
 
 class StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
@@ -303,8 +304,8 @@ class _Decoder:
             return BAD
         if node.kind != MAPPING:
             return self.report("ADV004", f"{what} must be a mapping, not {node.describe()}", node)
-        specs = _fields(cls)
-        by_key = _by_key(cls)
+        specs = model_fields(cls)
+        by_key = fields_by_key(cls)
         values: dict[str, Any] = {}
         failed = False
         for k, k_node, v_node in self.keys(node, what):
@@ -336,57 +337,6 @@ class _Decoder:
             return BAD
         where = key_node or node
         return cls(**values, loc=Loc(self.file, where.line, where.col))
-
-
-@dataclass(frozen=True)
-class _FieldSpec:
-    name: str
-    key: str
-    type: Any
-    required: bool
-    from_key: bool
-    nonempty: bool
-    min_items: int
-
-
-_FIELDS: dict[type, list[_FieldSpec]] = {}
-
-
-def _fields(cls: type) -> list[_FieldSpec]:
-    found = _FIELDS.get(cls)
-    if found is None:
-        hints = typing.get_type_hints(cls)
-        found = [
-            _FieldSpec(
-                name=f.name,
-                key=f.metadata.get("key") or f.name,
-                type=hints[f.name],
-                required=f.default is dataclasses.MISSING
-                and f.default_factory is dataclasses.MISSING,
-                from_key=bool(f.metadata.get("from_key")),
-                nonempty=bool(f.metadata.get("nonempty")),
-                min_items=int(f.metadata.get("min_items") or 0),
-            )
-            for f in dataclasses.fields(cls)
-            if not f.metadata.get("internal")
-        ]
-        _FIELDS[cls] = found
-    return found
-
-
-_BY_KEY: dict[type, dict[str, _FieldSpec]] = {}
-
-
-def _by_key(cls: type) -> dict[str, _FieldSpec]:
-    found = _BY_KEY.get(cls)
-    if found is None:
-        found = _BY_KEY[cls] = {s.key: s for s in _fields(cls) if not s.from_key}
-    return found
-
-
-def model_fields(cls: type) -> list[_FieldSpec]:
-    """The YAML view of a model class (used by the schema generator)."""
-    return _fields(cls)
 
 
 # -- reading files ----------------------------------------------------------------------

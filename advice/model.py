@@ -8,6 +8,8 @@ both follow.
 
 from __future__ import annotations
 
+import dataclasses
+import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -258,3 +260,54 @@ def successors(node: Node) -> list[str]:
     if node.input is not None:
         return [node.goto] if node.goto else []
     return [a.goto for a in node.answers]
+
+
+# -- the YAML view of the model (the loader and the schema both read it) ---------------
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    key: str
+    type: Any
+    required: bool
+    from_key: bool
+    nonempty: bool
+    min_items: int
+
+
+_FIELDS: dict[type, list[FieldSpec]] = {}
+
+
+def model_fields(cls: type) -> list[FieldSpec]:
+    """The YAML view of a model class: what the loader reads and the schema describes."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        found = [
+            FieldSpec(
+                name=f.name,
+                key=f.metadata.get("key") or f.name,
+                type=hints[f.name],
+                required=f.default is dataclasses.MISSING
+                and f.default_factory is dataclasses.MISSING,
+                from_key=bool(f.metadata.get("from_key")),
+                nonempty=bool(f.metadata.get("nonempty")),
+                min_items=int(f.metadata.get("min_items") or 0),
+            )
+            for f in dataclasses.fields(cls)
+            if not f.metadata.get("internal")
+        ]
+        _FIELDS[cls] = found
+    return found
+
+
+_BY_KEY: dict[type, dict[str, FieldSpec]] = {}
+
+
+def fields_by_key(cls: type) -> dict[str, FieldSpec]:
+    """model_fields by YAML key (fields filled from a mapping key excluded)."""
+    found = _BY_KEY.get(cls)
+    if found is None:
+        found = _BY_KEY[cls] = {s.key: s for s in model_fields(cls) if not s.from_key}
+    return found

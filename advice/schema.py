@@ -18,8 +18,8 @@ import types
 import typing
 from typing import Any
 
-from advice.loader import MAX_INT, model_fields
-from advice.model import NODE_KINDS, SourceList, Tree
+from advice.loader import MAX_INT
+from advice.model import NODE_KINDS, SourceList, Tree, model_fields
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_FILES = {"tree": "tree.schema.json", "sources": "sources.schema.json"}

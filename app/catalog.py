@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from advice.check import CheckResult, check_file
-from advice.diagnostics import AdviceError
+from advice.cache import checked
+from advice.diagnostics import AdviceError, CheckResult
 from advice.library import shipped_dir, tree_files
 from advice.model import Tree
 
@@ -41,7 +41,7 @@ class TreeEntry:
 
 
 def load_entry(path: Path) -> TreeEntry:
-    return TreeEntry(path, check_file(path))
+    return TreeEntry(path, checked(path))
 
 
 def reload(entry: TreeEntry) -> TreeEntry:

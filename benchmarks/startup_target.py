@@ -30,7 +30,7 @@ def main(which: str) -> None:
     else:
         from advice.app.advice_app import AdviceApp
 
-        app = AdviceApp(path=None, today=date(2026, 11, 20))
+        app = AdviceApp.from_path(None, date(2026, 11, 20))  # as `advice` does
     app.run(headless=True, size=(100, 30), auto_pilot=_exit_after_first_paint)
 
 
