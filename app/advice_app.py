@@ -154,7 +154,15 @@ class AdviceApp(App[None]):
 
     def show(self, entry: TreeEntry, session: Session) -> None:
         """Show where the session stands now (after an answer, back, goto, restart)."""
+        from advice.app.screens.question import QuestionScreen
+
         self.save_session(entry, session)
+        here = self.screen
+        if isinstance(here, QuestionScreen) and here.session is session and not session.finished:
+            # Question to question: update in place. Until it runs, keys typed ahead
+            # find the screen stale (its shown node is not the cursor) and are ignored.
+            self.call_later(here.show_current)
+            return
         self.switch_screen(self.screen_for_session(entry, session))
 
     # -- app-wide actions -------------------------------------------------------------

@@ -16,10 +16,9 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import write
-
 from advice.app.advice_app import AdviceApp
 from advice.app.screens.question import QuestionScreen
+from generate import write
 
 GOAL_MS = 16.0
 
@@ -33,12 +32,11 @@ async def steps(path: Path, walks: int = 12) -> list[float]:
         for walk in range(walks):
             choice = str(walk % 2 + 1)  # alternate first and second answers
             while isinstance(app.screen, QuestionScreen):
-                before = app.screen
+                before = app.screen.session.cursor
                 start = time.perf_counter()
                 await pilot.press(choice)
-                while app.screen is before:  # until the next screen is up...
-                    await pilot.pause()
-                await pilot.pause()  # ...and drawn
+                await pilot.pause()  # the next question (or recommendation) is drawn
+                assert app.screen.session.cursor != before
                 times.append(time.perf_counter() - start)
             await pilot.press("r")  # restart for the next walk
             await pilot.pause()

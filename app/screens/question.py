@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from advice.app.screens.walk import WalkScreen
+from advice.app.widgets.breadcrumb import Breadcrumb
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -35,15 +36,52 @@ class QuestionScreen(WalkScreen):
         return node
 
     def compose_body(self) -> ComposeResult:
-        q = self.question
         with VerticalScroll(id="question-body"):
-            yield Static(Content(q.text), id="question-text")
-            if q.help:
-                yield Static(Content(q.help), id="question-help")
-            if q.input is None:
-                yield self.answer_list()
+            yield from self.body_widgets()
+
+    def body_widgets(self) -> ComposeResult:
+        q = self.question
+        yield Static(Content(q.text), id="question-text")
+        if q.help:
+            yield Static(Content(q.help), id="question-help")
+        if q.input is None:
+            yield self.answer_list()
+        else:
+            yield from self.compose_input()
+
+    async def show_current(self) -> None:
+        """Show the session's next question on this same screen.
+
+        The top bar, footer and styles stay; a choice after a choice only updates the
+        texts and the answer list; other changes replace the question's widgets."""
+        if not self.is_attached or self.session.finished:
+            return
+        was_choice = self.session.tree.nodes[self.shown_id]
+        self.shown_id = self.session.cursor
+        q = self.question
+        crumbs = self.query_one(Breadcrumb)
+        body = self.query_one("#question-body", VerticalScroll)
+        same_shape = (
+            isinstance(was_choice, Question)
+            and was_choice.input is None
+            and q.input is None
+            and bool(was_choice.help) == bool(q.help)
+        )
+        with self.app.batch_update():
+            await crumbs.show_steps(self.session.transcript(), self.here_label())
+            if same_shape:
+                self.query_one("#question-text", Static).update(Content(q.text))
+                if q.help:
+                    self.query_one("#question-help", Static).update(Content(q.help))
+                fresh = self.answer_list()
+                answers = self.query_one("#answers", OptionList)
+                answers.set_options(fresh.options)
+                answers.highlighted = fresh.highlighted
             else:
-                yield from self.compose_input()
+                await body.remove_children()
+                await body.mount_all(list(self.body_widgets()))
+        body.scroll_home(animate=False)
+        self.focus_answer()
 
     def answer_list(self) -> OptionList:
         q = self.question
@@ -73,6 +111,9 @@ class QuestionScreen(WalkScreen):
         return True
 
     def on_mount(self) -> None:
+        self.focus_answer()
+
+    def focus_answer(self) -> None:
         for widget in self.query(Input):
             widget.cursor_blink = self.advice_app.blink
         focus = self.query("#answers, #answer-input")

@@ -47,3 +47,19 @@ class Breadcrumb(HorizontalScroll):
 
     def on_mount(self) -> None:
         self.scroll_end(animate=False)
+
+    async def show_steps(self, steps: list[Step], here: str) -> None:
+        """Show new steps: one step further (the usual move) adds a crumb; any other
+        change rebuilds the crumbs."""
+        old, self.steps, self.here = self.steps, steps, here
+        if len(steps) == len(old) + 1 and steps[: len(old)] == old:
+            step = steps[-1]
+            self.query_one(".step-count", Static).update(Content(f"Step {len(steps) + 1}"))
+            self.query_one(".crumb-here", Static).update(Content(here))
+            await self.mount_all(
+                [Crumb(len(steps), step.question.id, step.label), Static("›", classes="crumb-sep")],
+                before=self.query_one(".crumb-here"),
+            )
+        else:
+            await self.recompose()
+        self.scroll_end(animate=False)
