@@ -351,6 +351,27 @@ def _run_new(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- serve ------------------------------------------------------------------------------
+
+
+def _args_serve(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", nargs="?", type=Path, help="a tree file or folder (default: shipped)")
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this computer only; "
+        "0.0.0.0 opens it to the network)",
+    )
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    add_today(p)
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from advice.serve import serve
+
+    return serve(args.host, args.port, args.path, args.today)
+
+
 # -- the app ----------------------------------------------------------------------------
 
 
@@ -377,6 +398,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
     "graph": ("draw a tree as a Mermaid or Graphviz graph", _args_graph, _run_graph),
     "paths": ("list every path from the start to an end, with a count", _args_paths, _run_paths),
     "new": ("write a starter tree file that passes the checker", _args_new, _run_new),
+    "serve": ("the app in a web browser (needs the serve extra)", _args_serve, _run_serve),
 }
 
 
