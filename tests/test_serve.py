@@ -1,0 +1,92 @@
+"""`advice serve` without a browser: the command each tab runs, who can reach the server,
+and the one-line errors (missing extra, busy port, missing path) of the real console script.
+The browser walk is in test_serve_browser.py."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import socket
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from advice.serve import INSTALL_HINT, announce, app_command, browser_url, is_local
+
+ADVICE = shutil.which("advice") or str(Path(sys.executable).parent / "advice")
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [ADVICE, "serve", *args], capture_output=True, text=True, timeout=30, env=env
+    )
+
+
+def test_each_tab_runs_this_python_with_the_same_path_and_date(tmp_path: Path) -> None:
+    odd = tmp_path / 'it\'s a "tree" $HOME; rm -rf x.yaml'
+    command = app_command(odd, date(2026, 11, 20))
+    assert shlex.split(command) == [
+        "exec",
+        sys.executable,
+        "-m",
+        "advice.cli",
+        str(odd.resolve()),
+        "--today",
+        "2026-11-20",
+    ]
+    assert shlex.split(app_command()) == ["exec", sys.executable, "-m", "advice.cli"]
+
+
+def test_only_loopback_counts_as_local() -> None:
+    assert is_local("127.0.0.1") and is_local("localhost") and is_local("::1")
+    assert not is_local("0.0.0.0") and not is_local("192.168.1.5") and not is_local("::")
+    assert browser_url("0.0.0.0", 8000) == "http://localhost:8000"
+    assert browser_url("::1", 8001) == "http://[::1]:8001"
+
+
+def test_the_network_gets_a_warning(capsys: pytest.CaptureFixture[str]) -> None:
+    announce("127.0.0.1", 8000)
+    local = capsys.readouterr().out
+    assert "http://127.0.0.1:8000" in local and "only listens on this computer" in local
+    announce("0.0.0.0", 8000)
+    public = capsys.readouterr().out
+    assert "WARNING" in public and "reverse proxy with TLS" in public
+    assert "only listens" not in public
+
+
+def test_without_the_extra_one_line_says_what_to_install(tmp_path: Path) -> None:
+    # textual-serve made unimportable, as it is when the extra was not installed.
+    (tmp_path / "textual_serve").mkdir()
+    (tmp_path / "textual_serve" / "__init__.py").write_text(
+        "raise ImportError(\"No module named 'textual_serve'\")\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    out = run("--port", "1", env=env)
+    assert out.returncode == 1
+    assert out.stderr == f"advice: {INSTALL_HINT}\n"
+    assert "pip install 'advice[serve]'" in out.stderr
+
+
+def test_a_busy_port_is_one_line() -> None:
+    pytest.importorskip("textual_serve", reason="needs the serve extra")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        out = run("--port", str(port))
+    assert out.returncode == 1
+    assert f"advice: cannot listen on 127.0.0.1:{port}: " in out.stderr
+    assert "Traceback" not in out.stdout + out.stderr
+    assert "open http" not in out.stdout  # the address is printed only once it is bound
+
+
+def test_a_missing_path_is_one_line(tmp_path: Path) -> None:
+    out = run(str(tmp_path / "nope.yaml"))
+    assert (out.returncode, out.stderr.strip()) == (
+        1,
+        f"advice: no such file or folder: {tmp_path / 'nope.yaml'}",
+    )
