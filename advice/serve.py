@@ -18,6 +18,7 @@ import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from advice.diagnostics import AdviceError
 
@@ -59,6 +60,17 @@ def browser_url(host: str, port: int) -> str:
     return f"http://{shown}:{port}"
 
 
+def cross_site(origin: str | None, host_header: str) -> bool:
+    """True for a websocket opened by a page from another site.
+
+    Browsers let any page open a websocket to localhost; without this check a site the
+    user visits could type into an app here (and save files through its dialogs).
+    """
+    if origin is None:  # not a browser (curl, scripts): nothing to protect against
+        return False
+    return urlsplit(origin).netloc.lower() != host_header.lower()
+
+
 def announce(host: str, port: int) -> None:
     """Where to point the browser, and who else can reach it."""
     print(f"advice: open {browser_url(host, port)} in a browser (Ctrl+C stops the server)")
@@ -88,8 +100,9 @@ def serve(
         raise AdviceError(INSTALL_HINT) from None
 
     class AdviceServer(Server):
-        """textual-serve's server, with our own start-up lines and a page address that
-        follows the browser (a fixed one breaks on 0.0.0.0 and behind a proxy)."""
+        """textual-serve's server, with our own start-up lines, a page address that
+        follows the browser (a fixed one breaks on 0.0.0.0 and behind a proxy), and no
+        websockets from other sites."""
 
         async def on_startup(self, app: web.Application) -> None:
             pass  # instead of textual-serve's banner: ours comes once the port is bound
@@ -124,6 +137,13 @@ def serve(
             scheme = request.headers.get("X-Forwarded-Proto", request.scheme)
             self.public_url = f"{'https' if scheme == 'https' else 'http'}://{request.host}"
             return await super().handle_index(request)
+
+        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+            from aiohttp import web
+
+            if cross_site(request.headers.get("Origin"), request.host):
+                raise web.HTTPForbidden(text="advice: websocket from another site refused")
+            return await super().handle_websocket(request)
 
     server = AdviceServer(app_command(path, today), host=host, port=port, title=TITLE)
     try:

@@ -4,18 +4,21 @@ The browser walk is in test_serve_browser.py."""
 
 from __future__ import annotations
 
+import http.client
 import os
 import shlex
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from advice.serve import INSTALL_HINT, announce, app_command, browser_url, is_local
+from advice.serve import INSTALL_HINT, announce, app_command, browser_url, cross_site, is_local
 
 ADVICE = shutil.which("advice") or str(Path(sys.executable).parent / "advice")
 
@@ -90,3 +93,65 @@ def test_a_missing_path_is_one_line(tmp_path: Path) -> None:
         1,
         f"advice: no such file or folder: {tmp_path / 'nope.yaml'}",
     )
+
+
+def test_websockets_from_other_sites_are_refused() -> None:
+    host = "127.0.0.1:8000"
+    assert not cross_site(None, host)  # not a browser
+    assert not cross_site("http://127.0.0.1:8000", host)
+    assert not cross_site("https://advice.example.org", "advice.example.org")
+    assert cross_site("https://evil.example", host)
+    assert cross_site("null", host)  # sandboxed frames, file:// pages
+    assert cross_site("http://127.0.0.1:9000", host)
+
+
+def get(port: int, path: str, headers: dict[str, str]) -> tuple[int, str]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("GET", path, headers=headers)
+        response = conn.getresponse()
+        return response.status, response.read().decode()
+    finally:
+        conn.close()
+
+
+def test_the_page_follows_the_browsers_address_and_refuses_other_sites(
+    tmp_path: Path,
+) -> None:
+    pytest.importorskip("textual_serve", reason="needs the serve extra")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [ADVICE, "serve", "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        deadline = time.monotonic() + 20
+        while "open http" not in log.read_text():
+            assert proc.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.05)
+        status, page = get(port, "/", {})
+        assert status == 200
+        assert f'data-session-websocket-url="ws://127.0.0.1:{port}/ws"' in page
+        # Behind a TLS proxy that passes Host and X-Forwarded-Proto.
+        proxied = {"Host": "advice.example.org", "X-Forwarded-Proto": "https"}
+        status, page = get(port, "/", proxied)
+        assert 'data-session-websocket-url="wss://advice.example.org/ws"' in page
+        assert 'href="https://advice.example.org/static/css/xterm.css"' in page
+        upgrade = {
+            "Connection": "Upgrade",
+            "Upgrade": "websocket",
+            "Sec-WebSocket-Version": "13",
+            "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+            "Origin": "https://evil.example",
+        }
+        status, body = get(port, "/ws", upgrade)
+        assert (status, body) == (403, "advice: websocket from another site refused")
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=20)
