@@ -414,6 +414,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--resume", action="store_true", help="continue the saved session, if there is one"
     )
+    p.add_argument(
+        "--watch",
+        action="store_true",
+        help="reload a tree when its file or sources.yaml is saved (answers kept)",
+    )
     add_today(p)
     p.add_argument("--theme", choices=["dark", "light"], default="dark", help="the app's colours")
     return p

@@ -171,3 +171,28 @@ class Session:
     def restart(self) -> None:
         self.answers.clear()
         self.cursor = self.tree.start
+
+    def on_tree(self, tree: Tree) -> tuple[Session, list[Step]]:
+        """This walk on an edited version of its tree (live reload): answers whose
+        question is still there, asks the same way and still accepts them are kept, and
+        the cursor stays put if it is still on the path. Also returns the answers
+        dropped, as steps of the old tree (their question and label, to tell the user)."""
+        kept: dict[str, str] = {}
+        dropped: list[Step] = []
+        probe = Session(tree, self.today)
+        for qid, value in self.answers.items():
+            old = self.tree.nodes.get(qid)
+            new = tree.nodes.get(qid)
+            try:
+                if not isinstance(new, Question) or not isinstance(old, Question):
+                    raise AnswerError(f"'{qid}' is no longer a question")
+                if new.input != old.input:
+                    raise AnswerError(f"'{qid}' no longer asks the same way")
+                kept[qid] = probe.normalize(new, value)
+            except AnswerError:
+                if isinstance(old, Question):
+                    dropped.append(Step(old, value))
+        moved = Session(tree, self.today, kept)
+        if self.cursor in moved.chain():
+            moved.cursor = self.cursor
+        return moved, dropped

@@ -7,9 +7,11 @@ trees and back resumes), the user's details for the ready texts, and "today".
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from advice.app.catalog import TreeEntry, load_catalog, load_entry
 from advice.app.widgets.chrome import MIN_HEIGHT, MIN_WIDTH
@@ -20,6 +22,11 @@ from textual.screen import Screen
 from advice.diagnostics import AdviceError
 from advice.model import Tree
 from advice.session import Session
+
+if TYPE_CHECKING:
+    from advice.app.live import FilesSaved, Watcher
+
+    from advice.saves import SavedSession
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
@@ -44,12 +51,28 @@ class AdviceApp(App[None]):
         blink: bool = True,
         resume: bool = False,
         preset: dict[str, dict[str, str]] | None = None,
+        watch: bool = False,
+        watch_interval: float | None = None,
     ) -> None:
         super().__init__()
         self.entries = entries
         # --resume: continue each tree's saved session and save after every move.
         self.resume = resume
         self.digests: dict[str, str] = {}
+        # Trees (by resolved path) whose walk is saved as it goes: all with --resume,
+        # else those the user chose to continue (or start over) from a save.
+        self.saving: set[str] = set()
+        # Readable saves found at start, by tree id: the picker offers to continue them.
+        self.saves: dict[str, SavedSession] = {}
+        self.save_failed = False  # an unwritable save folder is said once, not per move
+        # --watch: reload a tree when its file or sources.yaml is saved.
+        self.watcher: Watcher | None = None
+        if watch:
+            from advice.app.live import Watcher
+
+            self.watcher = Watcher([e.path for e in entries], watch_interval)
+        # The one line an unexpected error leaves on the terminal (see _handle_exception).
+        self.crash_line: str | None = None
         # Answers to start a tree with, by tree id (a saved session, a test's state).
         self.preset = dict(preset or {})
         self.today = today or date.today()
@@ -67,14 +90,34 @@ class AdviceApp(App[None]):
 
     # -- starting and moving between trees ------------------------------------------
     def on_mount(self) -> None:
-        self.push_screen(self.first_screen())
-
-    def first_screen(self) -> Screen[None]:
+        self.find_saves()
         if len(self.entries) == 1:
-            return self.screen_for_entry(self.entries[0])
+            self.push_screen(self.screen_for_entry(self.entries[0]))
+            if self.offers_continue(self.entries[0], opened=True):
+                self.ask_continue(self.entries[0])
+        else:
+            self.push_screen(self.picker())
+        if self.watcher is not None:
+            self.watcher.start(self)
+
+    def on_unmount(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+
+    def picker(self) -> Screen[None]:
         from advice.app.screens.picker import PickerScreen
 
-        return PickerScreen(self.entries)
+        return PickerScreen(self.entries, self.continue_lines())
+
+    def key_of(self, entry: TreeEntry) -> str:
+        return str(entry.path.resolve())
+
+    def current(self, entry: TreeEntry) -> TreeEntry:
+        """The latest check of this entry's file (it changes on reload)."""
+        return next((e for e in self.entries if e.path == entry.path), entry)
+
+    def is_stale(self, entry: TreeEntry) -> bool:
+        return self.current(entry) is not entry
 
     def screen_for_entry(self, entry: TreeEntry) -> Screen[None]:
         """The error screen for a broken tree, else where its session stands."""
@@ -83,15 +126,16 @@ class AdviceApp(App[None]):
             from advice.app.screens.error import ErrorScreen
 
             return ErrorScreen(entry)
-        key = str(entry.path.resolve())
+        key = self.key_of(entry)
         session = self.sessions.get(key)
         if session is None and tree.id in self.preset:
             session = Session(tree, self.today, self.preset.pop(tree.id))
         elif session is None and self.resume:
             session = self.resumed(entry, tree)
-        elif session is None or session.tree is not tree:
-            answers = session.answers if session else None
-            session = Session(tree, self.today, self.kept_answers(tree, answers))
+        elif session is None:
+            session = Session(tree, self.today)
+        elif session.tree is not tree:
+            session = self.carried(entry, session, tree)
         self.sessions[key] = session
         return self.screen_for_session(entry, session)
 
@@ -100,7 +144,7 @@ class AdviceApp(App[None]):
         from advice.saves import resume, tree_hash
 
         try:
-            self.digests[str(entry.path.resolve())] = tree_hash(entry.path)
+            self.digests[self.key_of(entry)] = tree_hash(entry.path)
             found = resume(tree, entry.path, self.today)
         except AdviceError as exc:
             self.notify(str(exc), severity="error", markup=False, timeout=10)
@@ -111,28 +155,170 @@ class AdviceApp(App[None]):
         return found.session
 
     def save_session(self, entry: TreeEntry, session: Session) -> None:
-        """With --resume, keep the walk on disk after each move; a failure is said once
-        per move and never stops the walk."""
-        if not self.resume:
+        """With --resume (or a continued save), keep the walk on disk after each move.
+        A failure is said once (until a save works again) and never stops the walk."""
+        if not self.resume and self.key_of(entry) not in self.saving:
             return
         from advice.saves import save
 
         try:
-            save(
-                session,
-                entry.path,
-                self.details,
-                digest=self.digests.get(str(entry.path.resolve())),
-            )
+            save(session, entry.path, self.details, digest=self.digests.get(self.key_of(entry)))
         except AdviceError as exc:
-            self.notify(f"Not saved: {exc}", severity="error", markup=False, timeout=8)
+            if not self.save_failed:
+                self.notify(
+                    f"Your answers are not being saved: {exc}. The walk goes on.",
+                    title="Not saved",
+                    severity="error",
+                    markup=False,
+                    timeout=10,
+                )
+            self.save_failed = True
+        else:
+            self.save_failed = False
 
-    @staticmethod
-    def kept_answers(tree: Tree, answers: dict[str, str] | None) -> dict[str, str] | None:
-        """Answers from before a reload, for questions the tree still has."""
-        if not answers:
-            return None
-        return {k: v for k, v in answers.items() if k in tree.nodes}
+    # -- saved sessions: the offer to continue ----------------------------------------
+    def find_saves(self) -> None:
+        """Read the saves of the trees on offer; an unreadable one is set aside (by
+        advice.saves) and said, and the app goes on."""
+        from advice.saves import load
+
+        for tree_id in sorted({e.loaded.id for e in self.entries if e.loaded is not None}):
+            try:
+                found = load(tree_id)
+            except AdviceError as exc:
+                self.notify(str(exc), severity="error", markup=False, timeout=10)
+                continue
+            if found.message:
+                self.notify(found.message, severity="warning", markup=False, timeout=10)
+            if found.saved is not None:
+                self.saves[tree_id] = found.saved
+
+    def offers_continue(self, entry: TreeEntry, opened: bool = False) -> bool:
+        """A tree with a save, not opened yet in this run (`opened`: only just now),
+        and no --resume (which continues without asking)."""
+        tree = entry.loaded
+        if tree is None or self.resume or tree.id not in self.saves:
+            return False
+        return opened or self.key_of(entry) not in self.sessions
+
+    def saved_line(self, tree_id: str) -> str:
+        from datetime import datetime
+
+        saved = self.saves[tree_id]
+        count = len(saved.answers)
+        try:
+            when = datetime.fromisoformat(saved.saved_at).astimezone()
+            stamp = f", saved {when:%d %b %Y %H:%M}"
+        except ValueError:
+            stamp = ""
+        return f"continue where you left off ({count} answer{'s' if count != 1 else ''}{stamp})"
+
+    def continue_lines(self) -> dict[Path, str]:
+        """For the picker: the trees that can be continued, and how far they went."""
+        return {
+            e.path: self.saved_line(e.loaded.id)
+            for e in self.entries
+            if e.loaded is not None and self.offers_continue(e)
+        }
+
+    def ask_continue(self, entry: TreeEntry) -> None:
+        from advice.app.screens.resume import ContinueScreen
+
+        tree = entry.loaded
+        assert tree is not None
+        line = self.saved_line(tree.id)
+        self.push_screen(
+            ContinueScreen(tree.title, line[0].upper() + line[1:]),
+            lambda go_on: self.continue_or_start_over(entry, bool(go_on)),
+        )
+
+    def continue_or_start_over(self, entry: TreeEntry, go_on: bool) -> None:
+        """Either way the walk is saved from now on (starting over replaces the save
+        at the first move)."""
+        from advice.saves import tree_hash
+
+        entry = self.current(entry)
+        tree = entry.loaded
+        if tree is None:  # broken meanwhile (live reload): its problems show
+            self.switch_screen(self.screen_for_entry(entry))
+            return
+        key = self.key_of(entry)
+        self.saving.add(key)
+        self.saves.pop(tree.id, None)
+        if go_on:
+            self.sessions[key] = self.resumed(entry, tree)
+        else:
+            self.sessions[key] = Session(tree, self.today)
+            with contextlib.suppress(AdviceError):
+                self.digests[key] = tree_hash(entry.path)
+        self.switch_screen(self.screen_for_entry(entry))
+
+    # -- live reload ------------------------------------------------------------------
+    def carried(self, entry: TreeEntry, session: Session, tree: Tree) -> Session:
+        """The walk on the reloaded tree; dropped answers are said."""
+        moved, dropped = session.on_tree(tree)
+        if dropped:
+            gone = "; ".join(f'"{s.question.text}" -> "{s.label}"' for s in dropped)
+            self.notify(
+                f"Reloaded {entry.path.name}. These answers no longer fit and were dropped: {gone}",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+        return moved
+
+    def refresh_entry(self, entry: TreeEntry) -> TreeEntry:
+        """Check the file again; the walk moves over to the new tree, answers kept
+        where they still fit. A broken file keeps the walk for when it is fixed."""
+        from advice.saves import tree_hash
+
+        fresh = load_entry(entry.path)
+        self.entries = [fresh if e.path == entry.path else e for e in self.entries]
+        name = entry.path.name
+        tree = fresh.loaded
+        key = self.key_of(fresh)
+        if tree is None:
+            self.notify(
+                f"{name} has problems now; fix them and save (your answers are kept).",
+                severity="error",
+                markup=False,
+                timeout=8,
+            )
+            return fresh
+        if key in self.digests:
+            with contextlib.suppress(AdviceError):
+                self.digests[key] = tree_hash(fresh.path)
+        session = self.sessions.get(key)
+        if session is None:
+            self.notify(f"Reloaded {name}.", markup=False)
+            return fresh
+        moved = self.carried(fresh, session, tree)
+        self.sessions[key] = moved
+        if moved.answers == session.answers:
+            kept = "; your answers are kept" if session.answers else ""
+            self.notify(f"Reloaded {name}{kept}.", markup=False)
+        return fresh
+
+    def on_files_saved(self, message: FilesSaved) -> None:
+        from advice.app.live import affected
+
+        for entry in list(self.entries):
+            if affected(entry.path, message.paths):
+                self.refresh_entry(entry)
+        self.refresh_stale(self.screen)
+
+    def refresh_stale(self, screen: Screen[object]) -> None:
+        """Show the reloaded tree where the screen on show was made for an older check.
+        Under a dialog nothing changes until it closes (the screen below is resumed)."""
+        from advice.app.screens.picker import PickerScreen
+
+        if isinstance(screen, PickerScreen):
+            if screen.entries is not self.entries:
+                self.switch_screen(self.picker())
+            return
+        entry = getattr(screen, "entry", None)
+        if isinstance(entry, TreeEntry) and self.is_stale(entry):
+            self.switch_screen(self.screen_for_entry(self.current(entry)))
 
     def screen_for_session(self, entry: TreeEntry, session: Session) -> Screen[None]:
         if session.finished:
@@ -144,18 +330,22 @@ class AdviceApp(App[None]):
         return QuestionScreen(entry, session)
 
     def open_entry(self, entry: TreeEntry) -> None:
+        if self.offers_continue(entry):
+            self.ask_continue(entry)
+            return
         self.switch_screen(self.screen_for_entry(entry))
 
     def reload_entry(self, entry: TreeEntry) -> None:
         """Check the file again and show it (the error screen's `r`)."""
-        fresh = load_entry(entry.path)
-        self.entries = [fresh if e.path == entry.path else e for e in self.entries]
-        self.open_entry(fresh)
+        self.open_entry(self.refresh_entry(entry))
 
     def show(self, entry: TreeEntry, session: Session) -> None:
         """Show where the session stands now (after an answer, back, goto, restart)."""
         from advice.app.screens.question import QuestionScreen
 
+        if self.is_stale(entry):  # the tree was reloaded under a dialog: show the new one
+            self.switch_screen(self.screen_for_entry(self.current(entry)))
+            return
         self.save_session(entry, session)
         here = self.screen
         if isinstance(here, QuestionScreen) and here.session is session and not session.finished:
@@ -165,11 +355,25 @@ class AdviceApp(App[None]):
             return
         self.switch_screen(self.screen_for_session(entry, session))
 
+    # -- unexpected errors ------------------------------------------------------------
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug: the details go to a crash log (advice.crash) and the terminal gets one
+        line after exit instead of Textual's traceback; exit code crash.EXIT_CODE.
+        Textual still records the error, so under Pilot the test sees it raised."""
+        from rich.text import Text
+
+        from advice import crash
+
+        first = self.crash_line is None
+        if first:
+            self.crash_line = f"advice: {crash.report(error)}"
+        super()._handle_exception(error)
+        self._exit_renderables[:] = [Text(self.crash_line or "")]
+        self._return_code = crash.EXIT_CODE
+
     # -- app-wide actions -------------------------------------------------------------
     def action_switch_tree(self) -> None:
-        from advice.app.screens.picker import PickerScreen
-
-        self.switch_screen(PickerScreen(self.entries))
+        self.switch_screen(self.picker())
 
     def action_help(self) -> None:
         from advice.app.screens.help import HelpScreen

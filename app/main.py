@@ -14,6 +14,7 @@ def run_app(args: argparse.Namespace) -> int:
         args.today,
         theme_name=getattr(args, "theme", "dark"),
         resume=getattr(args, "resume", False),
+        watch=getattr(args, "watch", False),
     )
     app.run()
     return app.return_code or 0

@@ -44,6 +44,12 @@ class ErrorScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#error-body").focus()
 
+    def on_screen_resume(self) -> None:
+        from advice.app.advice_app import AdviceApp
+
+        assert isinstance(self.app, AdviceApp)
+        self.app.refresh_stale(self)  # the file was reloaded while a dialog was open
+
     def action_reload(self) -> None:
         from advice.app.advice_app import AdviceApp
 

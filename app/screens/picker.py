@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from advice.app.catalog import TreeEntry
 from advice.app.widgets.chrome import TooSmall, TopBar
 from textual import on
@@ -13,8 +16,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+if TYPE_CHECKING:
+    from advice.app.advice_app import AdviceApp
 
-def describe(entry: TreeEntry) -> Content:
+
+def describe(entry: TreeEntry, saved: str | None = None) -> Content:
+    """Title, description, size; `saved`: the line offering to continue a save."""
     tree = entry.loaded
     if tree is None:
         errors = len(entry.result.errors())
@@ -30,6 +37,7 @@ def describe(entry: TreeEntry) -> Content:
         tree.description or "",
         "\n",
         (f"{count} question{'s' if count != 1 else ''}", "italic"),
+        *(("\n", (saved, "bold italic")) if saved else ()),
     )
 
 
@@ -37,9 +45,10 @@ class PickerScreen(Screen[None]):
     CSS_PATH = "picker.tcss"
     BINDINGS = [Binding("enter", "open", "Open", show=True)]
 
-    def __init__(self, entries: list[TreeEntry]) -> None:
+    def __init__(self, entries: list[TreeEntry], saved: dict[Path, str] | None = None) -> None:
         super().__init__()
         self.entries = entries
+        self.saved = saved or {}  # tree file -> "continue where you left off (...)"
 
     def compose(self) -> ComposeResult:
         yield TooSmall()
@@ -48,7 +57,7 @@ class PickerScreen(Screen[None]):
             yield Static("What do you need help with?", id="picker-heading")
             options: list[Option | None] = []
             for n, e in enumerate(self.entries):
-                options.append(Option(describe(e)))
+                options.append(Option(describe(e, self.saved.get(e.path))))
                 if n + 1 < len(self.entries):
                     options.append(None)  # a separator line between trees
             yield OptionList(*options, id="trees")
@@ -57,13 +66,20 @@ class PickerScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#trees").focus()
 
+    def on_screen_resume(self) -> None:
+        self.advice_app.refresh_stale(self)  # a tree reloaded while a dialog was open
+
+    @property
+    def advice_app(self) -> AdviceApp:
+        from advice.app.advice_app import AdviceApp
+
+        assert isinstance(self.app, AdviceApp)
+        return self.app
+
     def action_open(self) -> None:
         self.query_one("#trees", OptionList).action_select()
 
     @on(OptionList.OptionSelected, "#trees")
     def picked(self, event: OptionList.OptionSelected) -> None:
-        from advice.app.advice_app import AdviceApp
-
-        assert isinstance(self.app, AdviceApp)
         # Separators are not options, so the option index counts trees only.
-        self.app.open_entry(self.entries[event.option_index])
+        self.advice_app.open_entry(self.entries[event.option_index])

@@ -58,6 +58,9 @@ class WalkScreen(Screen[None]):
     def compose_body(self) -> ComposeResult:
         yield from ()
 
+    def on_screen_resume(self) -> None:
+        self.advice_app.refresh_stale(self)  # the tree was reloaded while a dialog was open
+
     def show_session(self) -> None:
         self.advice_app.show(self.entry, self.session)
 
