@@ -27,16 +27,29 @@ def make_app(
     theme_name: str = "dark",
     resume: bool = False,
     answers: dict[str, str] | None = None,
+    watch: bool = False,
 ) -> AdviceApp:
     """The app as a user starts it, with today fixed and nothing that moves on its own;
     `answers` start the follow-up tree part-way (the walk itself is tested with keys)."""
     where = str(path) if path else None
     preset = {"follow-up": answers} if answers else None
     app = AdviceApp.from_path(
-        where, TODAY, theme_name=theme_name, blink=False, resume=resume, preset=preset
+        where,
+        TODAY,
+        theme_name=theme_name,
+        blink=False,
+        resume=resume,
+        preset=preset,
+        watch=watch,
+        watch_interval=0.05,  # polls are cheap; the tests wait less
     )
     app.animation_level = "none"
     return app
+
+
+def notes(app: AdviceApp) -> list[str]:
+    """The notifications shown so far, oldest first."""
+    return [n.message for n in app._notifications]
 
 
 def shown_text(app: AdviceApp) -> str:

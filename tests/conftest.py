@@ -21,6 +21,8 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["ADVICE_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
     # Nor the user's crash-log folder, if a test makes advice fail unexpectedly.
     os.environ["ADVICE_STATE_DIR"] = str(tmp_path_factory.mktemp("state"))
+    # Nor the user's saved sessions: the picker offers to continue any it finds.
+    os.environ["ADVICE_DATA_DIR"] = str(tmp_path_factory.mktemp("data"))
 
 
 @pytest.fixture
