@@ -267,9 +267,10 @@ class AdviceApp(App[None]):
             )
         return moved
 
-    def refresh_entry(self, entry: TreeEntry) -> TreeEntry:
+    def refresh_entry(self, entry: TreeEntry, say: bool = True) -> TreeEntry:
         """Check the file again; the walk moves over to the new tree, answers kept
-        where they still fit. A broken file keeps the walk for when it is fixed."""
+        where they still fit. A broken file keeps the walk for when it is fixed.
+        `say`: tell the user what happened (not needed when they pressed `r`)."""
         from advice.saves import tree_hash
 
         fresh = load_entry(entry.path)
@@ -278,6 +279,8 @@ class AdviceApp(App[None]):
         tree = fresh.loaded
         key = self.key_of(fresh)
         if tree is None:
+            if not say:
+                return fresh
             self.notify(
                 f"{name} has problems now; fix them and save (your answers are kept).",
                 severity="error",
@@ -290,11 +293,12 @@ class AdviceApp(App[None]):
                 self.digests[key] = tree_hash(fresh.path)
         session = self.sessions.get(key)
         if session is None:
-            self.notify(f"Reloaded {name}.", markup=False)
+            if say:
+                self.notify(f"Reloaded {name}.", markup=False)
             return fresh
         moved = self.carried(fresh, session, tree)
         self.sessions[key] = moved
-        if moved.answers == session.answers:
+        if say and moved.answers == session.answers:
             kept = "; your answers are kept" if session.answers else ""
             self.notify(f"Reloaded {name}{kept}.", markup=False)
         return fresh
@@ -310,6 +314,7 @@ class AdviceApp(App[None]):
     def refresh_stale(self, screen: Screen[object]) -> None:
         """Show the reloaded tree where the screen on show was made for an older check.
         Under a dialog nothing changes until it closes (the screen below is resumed)."""
+        from advice.app.screens.error import ErrorScreen
         from advice.app.screens.picker import PickerScreen
 
         if isinstance(screen, PickerScreen):
@@ -317,8 +322,16 @@ class AdviceApp(App[None]):
                 self.switch_screen(self.picker())
             return
         entry = getattr(screen, "entry", None)
-        if isinstance(entry, TreeEntry) and self.is_stale(entry):
-            self.switch_screen(self.screen_for_entry(self.current(entry)))
+        if not isinstance(entry, TreeEntry) or not self.is_stale(entry):
+            return
+        fresh = self.current(entry)
+        if isinstance(screen, ErrorScreen):
+            if fresh.loaded is None:
+                screen.show_problems(fresh)  # still broken: the new list, in place
+            else:
+                self.open_entry(fresh)  # fixed (a save may be offered to continue)
+            return
+        self.switch_screen(self.screen_for_entry(fresh))
 
     def screen_for_session(self, entry: TreeEntry, session: Session) -> Screen[None]:
         if session.finished:
@@ -337,7 +350,8 @@ class AdviceApp(App[None]):
 
     def reload_entry(self, entry: TreeEntry) -> None:
         """Check the file again and show it (the error screen's `r`)."""
-        self.open_entry(self.refresh_entry(entry))
+        self.refresh_entry(entry, say=False)
+        self.refresh_stale(self.screen)
 
     def show(self, entry: TreeEntry, session: Session) -> None:
         """Show where the session stands now (after an answer, back, goto, restart)."""

@@ -37,9 +37,17 @@ class ErrorScreen(Screen[None]):
                 ),
                 id="error-intro",
             )
-            for line in self.entry.problems:
-                yield Static(Content(line), classes="problem")
+            yield from self.problem_lines()
         yield Footer(compact=True)
+
+    def problem_lines(self) -> list[Static]:
+        return [Static(Content(line), classes="problem") for line in self.entry.problems]
+
+    def show_problems(self, entry: TreeEntry) -> None:
+        """The same file checked again and still broken: its new problems, in place."""
+        self.entry = entry
+        self.query(".problem").remove()
+        self.query_one("#error-body").mount_all(self.problem_lines())
 
     def on_mount(self) -> None:
         self.query_one("#error-body").focus()
