@@ -201,7 +201,8 @@ class AdviceApp(App[None]):
             return False
         return opened or self.key_of(entry) not in self.sessions
 
-    def saved_line(self, tree_id: str) -> str:
+    def saved_summary(self, tree_id: str) -> str:
+        """`3 answers, saved 20 Nov 2026 14:05` (local time) for a tree's save."""
         from datetime import datetime
 
         saved = self.saves[tree_id]
@@ -211,12 +212,12 @@ class AdviceApp(App[None]):
             stamp = f", saved {when:%d %b %Y %H:%M}"
         except ValueError:
             stamp = ""
-        return f"continue where you left off ({count} answer{'s' if count != 1 else ''}{stamp})"
+        return f"{count} answer{'s' if count != 1 else ''}{stamp}"
 
     def continue_lines(self) -> dict[Path, str]:
         """For the picker: the trees that can be continued, and how far they went."""
         return {
-            e.path: self.saved_line(e.loaded.id)
+            e.path: f"continue where you left off ({self.saved_summary(e.loaded.id)})"
             for e in self.entries
             if e.loaded is not None and self.offers_continue(e)
         }
@@ -226,9 +227,8 @@ class AdviceApp(App[None]):
 
         tree = entry.loaded
         assert tree is not None
-        line = self.saved_line(tree.id)
         self.push_screen(
-            ContinueScreen(tree.title, line[0].upper() + line[1:]),
+            ContinueScreen(tree.title, f"Your walk so far: {self.saved_summary(tree.id)}"),
             lambda go_on: self.continue_or_start_over(entry, bool(go_on)),
         )
 

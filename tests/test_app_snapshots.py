@@ -6,14 +6,17 @@ blink and nothing animates. Update with `pytest --snapshot-update`, then look at
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.app_support import APP_DATA, FOLLOW_UP, MARKUP, THANK_YOU, make_app
-from tests.conftest import DATA
+from tests.conftest import DATA, TODAY
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 Compare = Callable[..., bool]
@@ -58,3 +61,35 @@ def test_too_small(snap_compare: Compare) -> None:
 
 def test_light_theme(snap_compare: Compare) -> None:
     assert snap_compare(make_app(FOLLOW_UP, theme_name="light"), terminal_size=(80, 24))
+
+
+@pytest.fixture
+def saved_walk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A save of the follow-up tree (2 answers), its time shown in UTC."""
+    from advice.check import check_file
+    from advice.saves import save
+    from advice.session import Session
+
+    monkeypatch.setenv("ADVICE_DATA_DIR", str(tmp_path))
+    tree = check_file(FOLLOW_UP).tree
+    assert tree is not None
+    answers = {"situation": "just-interviewed", "interview-date": "2026-11-20"}
+    save(Session(tree, TODAY, answers), FOLLOW_UP, now=datetime(2026, 11, 19, 12, 0, tzinfo=UTC))
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+
+@pytest.mark.parametrize(
+    "keys", [pytest.param((), id="picker"), pytest.param(("enter",), id="ask")]
+)
+def test_continue_a_save(snap_compare: Compare, saved_walk: None, keys: tuple[str, ...]) -> None:
+    assert snap_compare(make_app(APP_DATA), press=keys, terminal_size=(80, 24))
