@@ -34,6 +34,7 @@ SAVED_AT = datetime(2026, 11, 19, 12, 0, tzinfo=UTC)
 async def wait_for(pilot: Pilot[None], ready: Callable[[], bool], what: str) -> None:
     for _ in range(int(TIMEOUT / 0.05)):
         if ready():
+            await pilot.pause()  # let the screen that is ready finish composing
             return
         await pilot.pause(0.05)
     raise AssertionError(f"timed out waiting for {what}")
