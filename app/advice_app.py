@@ -193,13 +193,16 @@ class AdviceApp(App[None]):
             if found.saved is not None:
                 self.saves[tree_id] = found.saved
 
-    def offers_continue(self, entry: TreeEntry, opened: bool = False) -> bool:
-        """A tree with a save, not opened yet in this run (`opened`: only just now),
-        and no --resume (which continues without asking)."""
+    def can_continue(self, entry: TreeEntry, opened: bool = False) -> bool:
+        """A tree with a save, not opened yet in this run (`opened`: only just now)."""
         tree = entry.loaded
-        if tree is None or self.resume or tree.id not in self.saves:
+        if tree is None or tree.id not in self.saves:
             return False
         return opened or self.key_of(entry) not in self.sessions
+
+    def offers_continue(self, entry: TreeEntry, opened: bool = False) -> bool:
+        """Ask before opening: not with --resume, which continues without asking."""
+        return not self.resume and self.can_continue(entry, opened)
 
     def saved_summary(self, tree_id: str) -> str:
         """`3 answers, saved 20 Nov 2026 14:05` (local time) for a tree's save."""
@@ -219,7 +222,7 @@ class AdviceApp(App[None]):
         return {
             e.path: f"continue where you left off ({self.saved_summary(e.loaded.id)})"
             for e in self.entries
-            if e.loaded is not None and self.offers_continue(e)
+            if e.loaded is not None and self.can_continue(e)
         }
 
     def ask_continue(self, entry: TreeEntry) -> None:

@@ -146,9 +146,16 @@ def test_the_picker_offers_to_continue_keys_and_mouse(tmp_path: Path) -> None:
         assert isinstance(app.screen, RecommendationScreen)
         assert "Keep looking meanwhile" in shown_text(app)
 
+    async def with_resume(pilot: Pilot[None], app: AdviceApp) -> None:
+        offer = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        assert "continue where you left off (1 answer, saved " in offer
+        await pilot.press("enter")  # --resume continues without asking
+        assert "Keep looking meanwhile" in shown_text(app)
+
     drive(make_app(APP_DATA), start_over)
     assert '"waiting"' in save_file.read_text(encoding="utf-8")
     drive(make_app(APP_DATA), go_on)
+    drive(make_app(APP_DATA, resume=True), with_resume)
 
 
 def test_one_tree_with_a_save_asks_at_start_and_a_changed_tree_drops_what_is_gone(
