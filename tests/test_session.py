@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from advice.check import check_file
 from advice.loader import load_text
 from advice.model import Tree
 from advice.session import AnswerError, Session
-from tests.conftest import TODAY
+from tests.conftest import DATA, TODAY
 
 BRANCHY = """
 id: b
@@ -117,3 +120,23 @@ def test_resume_from_saved_answers_goes_as_far_as_they_go(tree: Tree) -> None:
     assert s.cursor == "r2"
     stale = Session(tree, TODAY, answers={"a": "gone"})
     assert stale.cursor == "a"
+
+
+def test_on_tree_keeps_answers_that_still_fit_and_returns_the_dropped(tmp_path: Path) -> None:
+    """Live reload: the walk moves to the edited tree; gone or changed answers drop."""
+    source = DATA / "app" / "follow-up.yaml"
+    old = check_file(source).tree
+    assert old is not None
+    session = Session(old, TODAY, {"situation": "want-to-call", "timeframe": "no-timeframe"})
+    session.goto("timeframe")  # looking at an earlier question
+    edited = tmp_path / "follow-up.yaml"
+    (tmp_path / "sources.yaml").write_bytes((DATA / "app" / "sources.yaml").read_bytes())
+    edited.write_text(source.read_text(encoding="utf-8").replace("no-timeframe", "none"), "utf-8")
+    new = check_file(edited).tree
+    assert new is not None
+    moved, dropped = session.on_tree(new)
+    assert moved.tree is new and moved.answers == {"situation": "want-to-call"}
+    assert moved.cursor == "timeframe"
+    assert [(s.question.id, s.label) for s in dropped] == [("timeframe", "No, they gave no date")]
+    same, none = moved.on_tree(new)
+    assert same.answers == moved.answers and none == []
