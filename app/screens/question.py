@@ -100,7 +100,7 @@ class QuestionScreen(WalkScreen):
         q = self.question
         assert q.input is not None
         value = self.session.answers.get(q.id, q.default or "")
-        yield Input(value=value, id="answer-input", select_on_focus=False, compact=True)
+        yield Input(value=value, id="answer-input", select_on_focus=True, compact=True)
         yield Static("", id="input-error")
         yield Static(Content(INPUT_HINTS[q.input]), id="input-hint")
 
