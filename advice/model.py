@@ -180,6 +180,11 @@ class Question:
     relative_to: str | None = spec(
         "For a date input: the fact that '3 days' or 'friday' counts from.", default=None
     )
+    past: bool = spec(
+        "For a date input: a day that has already happened (the interview): 'friday' and "
+        "'3 days' count back from today, and a date after today is refused.",
+        default=False,
+    )
     goto: str | None = spec("For an input question: the node that comes next.", default=None)
     loc: Loc = _loc()
 

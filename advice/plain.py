@@ -76,7 +76,7 @@ def _default_hint(session: Session, node: Question, current: str | None) -> tupl
     if node.input == "date":
         base = session.facts().get(node.relative_to) if node.relative_to else None
         try:
-            day = parse_date(node.default, session.today, base)
+            day = parse_date(node.default, session.today, base, node.past)
         except DateInputError:
             return node.default, f" [Enter: {node.default}]"
         return node.default, f" [Enter: {node.default}, {day:%A} {day.isoformat()}]"

@@ -41,22 +41,29 @@ HELP = (
 )
 
 
-def parse_date(text: str, today: date, base: date | None = None) -> date:
+def parse_date(text: str, today: date, base: date | None = None, past: bool = False) -> date:
     """Read a date as a person would write it.
 
     `base` is what relative answers count from ("3 days" after the interview; "friday"
     = the first Friday after it); without one they count from today. "ago" and
     "last friday" always count back from today: they describe the past as of now.
+    `past`: the day has happened (the interview), so "friday" is the latest Friday up
+    to today, "3 days" means 3 days ago, and a date after today is refused.
     """
     try:
-        return _parse_date(text, today, base)
+        day = _parse_date(text, today, base, past)
     except DateInputError:
         raise
     except (OverflowError, ValueError):  # "99999999 days", 5000 digits, "tomorrow" in 9999
         raise DateInputError(f"'{text}' is beyond the calendar; type {HELP}") from None
+    if past and day > today:
+        raise DateInputError(
+            f"{day.strftime('%A %d %B %Y')} is after today; give the day it happened"
+        )
+    return day
 
 
-def _parse_date(text: str, today: date, base: date | None) -> date:
+def _parse_date(text: str, today: date, base: date | None, past: bool) -> date:
     raw = " ".join(text.strip().lower().split())
     raw = _FILLER.sub("", raw)
     start = base or today
@@ -74,12 +81,15 @@ def _parse_date(text: str, today: date, base: date | None) -> date:
         if day_name in (name, name[:3]):
             if last:
                 return today - timedelta(days=(today.weekday() - i) % 7 or 7)
+            if past:  # the latest such day up to today
+                return today - timedelta(days=(today.weekday() - i) % 7)
             return start + timedelta(days=(i - start.weekday()) % 7 or 7)
     m = _RELATIVE.match(raw)
     if m:
         n = _WORDS.get(m["n"]) or int(m["n"])
         span = timedelta(days=n * (7 if (m["unit"] or "d")[0] == "w" else 1))
-        return today - span if m["dir"] == "ago" else start + span
+        back = m["dir"] == "ago" or (past and not raw.startswith("in "))
+        return today - span if back else start + span
     try:
         return date.fromisoformat(raw)
     except ValueError:

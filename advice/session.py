@@ -104,10 +104,17 @@ class Session:
         return out
 
     def values(self) -> dict[str, str]:
-        """Text inputs on the current path, by fact name (they can fill placeholders)."""
-        return {
-            s.question.fact_name: s.value for s in self.transcript() if s.question.input == "text"
-        }
+        """What the user typed on the current path, for placeholders: a text answer
+        under its fact name, a date answer under `<fact>_date` ("Friday 20 November")
+        so the ready texts never ask for a date already given."""
+        out = {}
+        for s in self.transcript():
+            if s.question.input == "text":
+                out[s.question.fact_name] = s.value
+            elif s.question.input == "date":
+                day = date.fromisoformat(s.value)
+                out[f"{s.question.fact_name}_date"] = f"{day:%A} {day.day} {day:%B}"
+        return out
 
     def schedule(self) -> list[ScheduledStep]:
         node = self.current
@@ -119,7 +126,7 @@ class Session:
         if question.input == "date":
             base = self.facts().get(question.relative_to) if question.relative_to else None
             try:
-                return parse_date(value, self.today, base).isoformat()
+                return parse_date(value, self.today, base, question.past).isoformat()
             except DateInputError as exc:
                 raise AnswerError(str(exc)) from None
         if question.input == "text":

@@ -192,3 +192,24 @@ def test_a_rule_past_the_calendar_gives_no_date_instead_of_crashing() -> None:
     assert resolve(near_end, {"interview": date(9999, 12, 30)}) is None
     working = DateRule(action="Call", of="interview", days=10**8, working_days=True)
     assert resolve(working, {"interview": date(2026, 11, 20)}) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("monday", date(2026, 11, 16)),  # the last Monday, not next week's
+        ("friday", FRI),  # today is a Friday: the interview was today
+        ("3 days", date(2026, 11, 17)),  # three days ago
+        ("a week", date(2026, 11, 13)),
+        ("today", FRI),
+        ("2026-11-02", date(2026, 11, 2)),
+    ],
+)
+def test_a_day_that_has_happened_counts_back(text: str, want: date) -> None:
+    assert parse_date(text, FRI, past=True) == want
+
+
+@pytest.mark.parametrize("text", ["tomorrow", "2026-12-25", "in 3 days"])
+def test_a_day_that_has_happened_cannot_be_after_today(text: str) -> None:
+    with pytest.raises(DateInputError, match="is after today"):
+        parse_date(text, FRI, past=True)

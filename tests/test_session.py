@@ -140,3 +140,13 @@ def test_on_tree_keeps_answers_that_still_fit_and_returns_the_dropped(tmp_path: 
     assert [(s.question.id, s.label) for s in dropped] == [("timeframe", "No, they gave no date")]
     same, none = moved.on_tree(new)
     assert same.answers == moved.answers and none == []
+
+
+def test_a_date_answer_fills_its_placeholder_in_the_ready_texts(shipped_tree: Tree) -> None:
+    from advice.summary import session_json
+
+    s = Session.replay(shipped_tree, ["just-interviewed", "monday", "email"], TODAY)
+    assert s.values()["interview_date"] == "Monday 16 November"
+    texts = session_json(s, None)["node"]["templates"]
+    assert texts and all("[Date of the interview]" not in t["text"] for t in texts)
+    assert any("Monday 16 November" in t["text"] for t in texts)
