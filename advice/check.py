@@ -7,12 +7,11 @@ templates, date rules and the tree's own examples.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from advice.diagnostics import AdviceError, CheckResult, Diagnostic, sort_key
+from advice.diagnostics import AdviceError, CheckResult, Diagnostic, did_you_mean, sort_key
 from advice.library import sources_for, tree_files
 from advice.loader import LoadResult, load_sources, load_tree
 from advice.memory import gc_paused
@@ -24,11 +23,6 @@ from advice.session import AnswerError, Session
 
 # Examples are walked on a fixed day so that date answers give the same result always.
 EXAMPLE_TODAY = date(2026, 1, 5)
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 class _TreeChecker:
@@ -46,7 +40,7 @@ class _TreeChecker:
         if target not in self.known:
             self.add(
                 "ADV007",
-                f"{what} '{target}', which does not exist{_did_you_mean(target, self.known)}",
+                f"{what} '{target}', which does not exist{did_you_mean(target, self.known)}",
                 loc,
             )
 
@@ -65,7 +59,7 @@ class _TreeChecker:
                     self.add(
                         "ADV016",
                         f"template '{template.id}' uses {{{name}}}, which "
-                        f"`placeholders` does not define{_did_you_mean(name, tree.placeholders)}",
+                        f"`placeholders` does not define{did_you_mean(name, tree.placeholders)}",
                         template.loc,
                     )
         if tree.start in tree.nodes:
@@ -125,7 +119,7 @@ class _TreeChecker:
                 self.add(
                     "ADV017",
                     f"'{q.id}' counts from '{q.relative_to}', which no date "
-                    f"question gives{_did_you_mean(q.relative_to, facts)}",
+                    f"question gives{did_you_mean(q.relative_to, facts)}",
                     q.loc,
                 )
 
@@ -135,7 +129,7 @@ class _TreeChecker:
                 self.add(
                     "ADV012",
                     f"source '{c.source}' is not in sources.yaml"
-                    f"{_did_you_mean(c.source, self.source_ids)}",
+                    f"{did_you_mean(c.source, self.source_ids)}",
                     c.loc,
                 )
 
@@ -155,7 +149,7 @@ class _TreeChecker:
                 self.add(
                     "ADV016",
                     f"template '{t}' is not defined in `templates`"
-                    f"{_did_you_mean(t, self.tree.templates)}",
+                    f"{did_you_mean(t, self.tree.templates)}",
                     r.loc,
                 )
         for rule in r.schedule:
@@ -163,7 +157,7 @@ class _TreeChecker:
                 self.add(
                     "ADV017",
                     f"date rule counts from '{rule.of}', which no date question "
-                    f"gives{_did_you_mean(rule.of, facts)}",
+                    f"gives{did_you_mean(rule.of, facts)}",
                     rule.loc,
                 )
 

@@ -5,6 +5,8 @@ Codes never change meaning once shipped; scripts and the bad-input corpus rely o
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -59,6 +61,12 @@ class Diagnostic:
     def __str__(self) -> str:
         tag = "" if self.severity == "error" else " (warning)"
         return f"{self.loc}: {self.code} {self.message}{tag}"
+
+
+def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.5) -> str:
+    """'; did you mean 'x'?' for the closest choice, or '' when none is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def sort_key(d: Diagnostic) -> tuple[str, int, int, str]:

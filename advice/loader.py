@@ -11,7 +11,6 @@ shows them all.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import types
 import typing
@@ -22,7 +21,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from advice.diagnostics import Diagnostic
+from advice.diagnostics import Diagnostic, did_you_mean
 from advice.library import max_bytes
 from advice.model import (
     NODE_KINDS,
@@ -105,8 +104,8 @@ class LoadResult:
 
 
 def _hint(word: str, choices: typing.Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    # Stricter than the checker's: keys are short, and a loose match misleads.
+    return did_you_mean(word, choices, cutoff=0.6)
 
 
 Decode = Callable[[YNode, str], Any]
