@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from advice.app.catalog import TreeEntry, load_catalog, load_entry
+from advice.app.styles import add_styles
 from advice.app.widgets.chrome import MIN_HEIGHT, MIN_WIDTH
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -33,6 +34,7 @@ THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
 class AdviceApp(App[None]):
     TITLE = "advice"
+    # App-wide files; each screen adds its own when first shown (see app/styles.py).
     CSS_PATH = ["advice_app.tcss", "widgets/widgets.tcss"]
     # Screens get these classes; the CSS hides the content below the minimum size.
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (110, "-wide")]
@@ -88,15 +90,49 @@ class AdviceApp(App[None]):
         `options` as for the constructor."""
         return cls(load_catalog(path), today, **options)
 
+    # -- screens get their size classes before they are first styled ------------------
+    def size_classes(self) -> list[str]:
+        """The breakpoint classes for the terminal's size now, as Textual sets them."""
+        width, height = self.size
+        found = []
+        for size, points in (
+            (width, self.HORIZONTAL_BREAKPOINTS),
+            (height, self.VERTICAL_BREAKPOINTS),
+        ):
+            found += [name for at, name in sorted(points or [], reverse=True) if size >= at][:1]
+        return found
+
+    def prepare(self, screen: Screen[Any]) -> None:
+        """Before a screen is first styled: its stylesheet, and its size classes (set
+        only on its first resize, they would style it all once more)."""
+        add_styles(self.stylesheet, getattr(screen, "STYLES", None))
+        screen.add_class(*self.size_classes(), update=False)
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(screen, Screen):
+            self.prepare(screen)
+        return super().push_screen(screen, *args, **kwargs)
+
+    def switch_screen(self, screen: Any) -> Any:
+        if isinstance(screen, Screen):
+            self.prepare(screen)
+        return super().switch_screen(screen)
+
     # -- starting and moving between trees ------------------------------------------
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The first screen is the base of the stack: no blank default screen under it
+        that Textual would also compose, style and lay out at start."""
         self.find_saves()
-        if len(self.entries) == 1:
-            self.push_screen(self.screen_for_entry(self.entries[0]))
-            if self.offers_continue(self.entries[0], opened=True):
-                self.ask_continue(self.entries[0])
-        else:
-            self.push_screen(self.picker())
+        first = self.screen_for_entry(self.entries[0]) if len(self.entries) == 1 else self.picker()
+        self.prepare(first)
+        # What push_screen does for every other screen; without it Textual cannot
+        # switch_screen away from the base screen.
+        first._push_result_callback(first, None)
+        return first
+
+    def on_mount(self) -> None:
+        if len(self.entries) == 1 and self.offers_continue(self.entries[0], opened=True):
+            self.ask_continue(self.entries[0])
         if self.watcher is not None:
             self.watcher.start(self)
 
@@ -317,6 +353,9 @@ class AdviceApp(App[None]):
     def refresh_stale(self, screen: Screen[object]) -> None:
         """Show the reloaded tree where the screen on show was made for an older check.
         Under a dialog nothing changes until it closes (the screen below is resumed)."""
+        entry = getattr(screen, "entry", None)
+        if isinstance(entry, TreeEntry) and not self.is_stale(entry):
+            return  # the usual case, first: it needs no screen modules imported
         from advice.app.screens.error import ErrorScreen
         from advice.app.screens.picker import PickerScreen
 

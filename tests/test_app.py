@@ -17,7 +17,9 @@ from advice.app.screens.help import HelpScreen
 from advice.app.screens.picker import PickerScreen
 from advice.app.screens.question import QuestionScreen
 from advice.app.screens.recommendation import RecommendationScreen
+from advice.app.widgets.breadcrumb import Breadcrumb
 from advice.app.widgets.chrome import TooSmall
+from advice.app.widgets.keybar import KeyBar
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
@@ -132,22 +134,52 @@ def test_arrows_enter_and_a_click_pick_answers() -> None:
     drive(make_app(), script)
 
 
+async def click_crumb(pilot: Pilot[None], n: int) -> None:
+    """Click the n-th crumb shown (1 = the oldest shown), where the user sees it."""
+    crumbs = pilot.app.screen.query_one(Breadcrumb)
+    span = crumbs.spans[n - 1]
+    assert await pilot.click(Breadcrumb, offset=(crumbs.gutter.left + span.start + 1, 0))
+    await pilot.pause()
+
+
 def test_changing_an_answer_in_the_breadcrumb_keeps_later_answers_that_apply() -> None:
     async def script(pilot: Pilot[None], app: AdviceApp) -> None:
         assert isinstance(app.screen, RecommendationScreen)
-        assert await pilot.click("#crumb-1")  # "I interviewed today or yesterday"
+        crumbs = app.screen.query_one(Breadcrumb)
+        assert [s.label for s in crumbs.spans] == [
+            "I interviewed today or yesterday",
+            "2026-11-20",
+            "Ms Lee",
+        ], crumbs.spans
+        await pilot.hover(Breadcrumb, offset=(crumbs.gutter.left + crumbs.spans[2].start, 0))
+        assert crumbs.tooltip is not None and "(Ms Lee)" in str(crumbs.tooltip)
+        await click_crumb(pilot, 1)  # "I interviewed today or yesterday"
         await pilot.pause()
         assert question_id(app) == "situation"
         assert app.screen.query_one(OptionList).highlighted == 0
         await pilot.press("2")  # change course: another branch
         assert question_id(app) == "timeframe"
-        assert await pilot.click("#crumb-1")
-        await pilot.pause()
+        await click_crumb(pilot, 1)
         await pilot.press("1")  # back to the first branch: date and name still apply
         assert isinstance(app.screen, RecommendationScreen)
         assert "Dear Ms Lee," in shown_text(app)
 
     drive(make_app(answers=THANK_YOU), script)
+
+
+def test_a_narrow_breadcrumb_folds_the_oldest_answers_and_keeps_where_you_are() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        crumbs = app.screen.query_one(Breadcrumb)
+        line = str(crumbs.render())
+        assert line == "Step 4  … › 2026-11-20 › Ms Lee › Your next step", line
+        assert [s.node_id for s in crumbs.spans] == ["interview-date", "interviewer"]
+        await pilot.resize_terminal(120, 30)
+        line = str(crumbs.render())
+        assert line.startswith("Step 4  I interviewed today or yesterday › 2026"), line
+        await click_crumb(pilot, 2)
+        assert question_id(app) == "interview-date"
+
+    drive(make_app(answers=THANK_YOU), script, size=(60, 24))
 
 
 def test_copy_and_details_that_fill_every_text_for_the_whole_run() -> None:
@@ -320,6 +352,27 @@ def test_help_theme_and_the_command_palette() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert question_id(app) == "situation"
+
+    drive(make_app(), script)
+
+
+def test_the_key_bar_shows_this_screens_keys_and_a_click_presses_one() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        bar = app.screen.query_one(KeyBar)
+        line = str(bar.render())
+        assert re.search(r"esc Back\s+r Restart\s+1-9 Pick\s+\^q Quit\s+\? Help", line), line
+        assert line.rstrip().endswith("^p palette")
+        await pilot.press("1")  # to a date question: number keys type, so no "Pick"
+        assert question_id(app) == "interview-date"
+        line = str(bar.render())
+        assert "Back" in line and "Pick" not in line
+        start = line.index("esc Back")
+        await pilot.hover(KeyBar, offset=(start + 1, 0))
+        assert bar._hover == 0
+        await pilot.click(KeyBar, offset=(start + 1, 0))
+        assert question_id(app) == "situation"
+        await pilot.click(KeyBar, offset=(str(bar.render()).index("? Help"), 0))
+        assert isinstance(app.screen, HelpScreen)
 
     drive(make_app(), script)
 

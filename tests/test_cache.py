@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -108,3 +110,18 @@ def test_broken_trees_are_cached_with_their_diagnostics(
     first, second = checked(bad), checked(bad)
     assert [str(d) for d in first.diagnostics] == [str(d) for d in second.diagnostics]
     assert any(d.code == "ADV007" for d in second.diagnostics)
+
+
+def test_a_warm_start_loads_neither_the_checker_nor_pyyaml(tree_dir: Path) -> None:
+    """The app's start (load_catalog, as `advice` does) on a cached tree, in a fresh
+    interpreter: the checker and PyYAML cost ~25 ms of start-up and are not needed."""
+    probe = (
+        "import sys; from advice.app.catalog import load_catalog; "
+        f"entries = load_catalog({str(tree_dir)!r}); assert entries[0].ok; "
+        "print(sorted(m for m in ('yaml', 'advice.check', 'advice.loader') if m in sys.modules))"
+    )
+    run = [sys.executable, "-c", probe]
+    first = subprocess.run(run, capture_output=True, text=True, check=True)  # fills the cache
+    assert "yaml" in first.stdout
+    warm = subprocess.run(run, capture_output=True, text=True, check=True)
+    assert warm.stdout.strip() == "[]", warm.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from advice.app.styles import styles_path
 from advice.app.widgets.chrome import TooSmall
 from textual import on
 from textual.app import ComposeResult
@@ -15,7 +16,8 @@ from textual.widgets import Button, Input, Label, Static
 class DetailsScreen(ModalScreen[dict[str, str] | None]):
     """Dismisses with {placeholder name: value}, or None when cancelled."""
 
-    CSS_PATH = "dialogs.tcss"
+    STYLES = styles_path("dialogs.tcss")
+
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),

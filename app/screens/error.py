@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from advice.app.catalog import TreeEntry
+from advice.app.styles import styles_path
 from advice.app.widgets.chrome import TooSmall, TopBar
+from advice.app.widgets.keybar import KeyBar
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 
 class ErrorScreen(Screen[None]):
-    CSS_PATH = "error.tcss"
+    STYLES = styles_path("error.tcss")
     BINDINGS = [
         Binding("r", "reload", "Check again"),
         Binding("t", "switch_tree", "Trees"),
@@ -38,7 +40,7 @@ class ErrorScreen(Screen[None]):
                 id="error-intro",
             )
             yield from self.problem_lines()
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def problem_lines(self) -> list[Static]:
         return [Static(Content(line), classes="problem") for line in self.entry.problems]

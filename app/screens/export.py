@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from advice.app.styles import styles_path
 from advice.app.widgets.chrome import TooSmall
 from textual import on
 from textual.app import ComposeResult
@@ -18,7 +19,8 @@ class ExportScreen(ModalScreen[bool]):
     """`write(path)` does the saving and says whether it worked; on failure the dialog
     stays open with the path as typed, so nothing is lost."""
 
-    CSS_PATH = "dialogs.tcss"
+    STYLES = styles_path("dialogs.tcss")
+
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, default_path: str, write: Callable[[str], bool]) -> None:

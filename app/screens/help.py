@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from advice.app.styles import styles_path
 from advice.app.widgets.chrome import TooSmall
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -37,7 +38,7 @@ ABOUT = (
 
 
 class HelpScreen(ModalScreen[None]):
-    CSS_PATH = "dialogs.tcss"
+    STYLES = styles_path("dialogs.tcss")
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "close", "Close", key_display="esc"),
     ]

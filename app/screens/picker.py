@@ -6,14 +6,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from advice.app.catalog import TreeEntry
+from advice.app.styles import styles_path
 from advice.app.widgets.chrome import TooSmall, TopBar
+from advice.app.widgets.keybar import KeyBar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
@@ -42,7 +44,7 @@ def describe(entry: TreeEntry, saved: str | None = None) -> Content:
 
 
 class PickerScreen(Screen[None]):
-    CSS_PATH = "picker.tcss"
+    STYLES = styles_path("picker.tcss")
     BINDINGS = [Binding("enter", "open", "Open", show=True)]
 
     def __init__(self, entries: list[TreeEntry], saved: dict[Path, str] | None = None) -> None:
@@ -61,7 +63,7 @@ class PickerScreen(Screen[None]):
                 if n + 1 < len(self.entries):
                     options.append(None)  # a separator line between trees
             yield OptionList(*options, id="trees")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#trees").focus()

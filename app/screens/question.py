@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from advice.app.screens.walk import WalkScreen
+from advice.app.styles import styles_path
 from advice.app.widgets.breadcrumb import Breadcrumb
 from textual import on
 from textual.app import ComposeResult
@@ -23,7 +24,10 @@ INPUT_HINTS = {
 
 
 class QuestionScreen(WalkScreen):
-    CSS_PATH = "question.tcss"
+    STYLES = styles_path("question.tcss")
+    # Focus the answers as the screen is made (Textual's default focuses the first
+    # focusable widget, and moving focus after costs a restyle).
+    AUTO_FOCUS = "#answers, #answer-input"
     BINDINGS = [
         Binding("1", "pick(1)", "Pick", key_display="1-9"),
         *(Binding(str(n), f"pick({n})", f"Pick {n}", show=False) for n in range(2, 10)),
@@ -68,7 +72,7 @@ class QuestionScreen(WalkScreen):
             and bool(was_choice.help) == bool(q.help)
         )
         with self.app.batch_update():
-            await crumbs.show_steps(self.session.transcript(), self.here_label())
+            crumbs.show_steps(self.session.transcript(), self.here_label())
             if same_shape:
                 self.query_one("#question-text", Static).update(Content(q.text))
                 if q.help:

@@ -9,6 +9,7 @@ from typing import Any
 
 from advice.app.catalog import plan_filename
 from advice.app.screens.walk import WalkScreen
+from advice.app.styles import styles_path
 from advice.app.widgets.quote import QuoteBlock, author_of
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -40,7 +41,7 @@ def sides(node: dict[str, Any], disagreement: dict[str, Any]) -> dict[str, list[
 
 
 class RecommendationScreen(WalkScreen):
-    CSS_PATH = "recommendation.tcss"
+    STYLES = styles_path("recommendation.tcss")
     BINDINGS = [
         Binding("c", "copy_text", "Copy"),
         Binding("s", "save_plan", "Save"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from advice.app.styles import styles_path
 from advice.app.widgets.chrome import TooSmall
 from textual import on
 from textual.app import ComposeResult
@@ -16,7 +17,8 @@ class ContinueScreen(ModalScreen[bool]):
     """Dismisses with True to continue the saved session, False to start over.
     Escape continues: it is the choice that changes nothing."""
 
-    CSS_PATH = "dialogs.tcss"
+    STYLES = styles_path("dialogs.tcss")
+
     BINDINGS = [
         Binding("c,escape", "answer(True)", "Continue", key_display="c"),
         Binding("n", "answer(False)", "Start over"),

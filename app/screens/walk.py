@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from advice.app.catalog import TreeEntry
 from advice.app.widgets.breadcrumb import Breadcrumb
 from advice.app.widgets.chrome import TooSmall, TopBar
+from advice.app.widgets.keybar import KeyBar
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from advice.session import AnswerError, Session
 
@@ -53,7 +53,7 @@ class WalkScreen(Screen[None]):
         yield TopBar(self.session.tree.title, self.session.today)
         yield Breadcrumb(self.session.transcript(), self.here_label())
         yield from self.compose_body()
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def compose_body(self) -> ComposeResult:
         yield from ()

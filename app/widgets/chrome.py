@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
@@ -14,18 +12,31 @@ MIN_WIDTH = 60
 MIN_HEIGHT = 16
 
 
-class TopBar(Horizontal):
-    """`advice · <tree title>` on the left, today's date on the right."""
+class TopBar(Static):
+    """`advice · <tree title>` on the left, today's date on the right; a long title is
+    cut with "…" so the date stays. One widget, drawn to the width it has."""
+
+    COMPONENT_CLASSES = {"top-bar--date"}
 
     def __init__(self, heading: str, today: date | None = None) -> None:
-        super().__init__()
+        super().__init__(markup=False)
         self.heading = heading
         self.today = today
 
-    def compose(self) -> ComposeResult:
-        yield Static(Content.assemble(("advice", "bold"), " · ", self.heading), classes="top-title")
-        if self.today is not None:
-            yield Static(Content(f"today {self.today:%a %d %b %Y}"), classes="top-date")
+    def render(self) -> Content:
+        width = self.content_region.width if self.is_mounted else 0
+        title = Content.assemble(("advice", "bold"), " · ", self.heading)
+        if self.today is None:
+            return title
+        when = Content.styled(
+            f"today {self.today:%a %d %b %Y}",
+            self.get_visual_style("top-bar--date", partial=True),
+        )
+        room = width - when.cell_length - 2
+        if width and title.cell_length > room:
+            title = title.truncate(max(room, 1), ellipsis=True)
+        gap = max(width - title.cell_length - when.cell_length, 2)
+        return Content.assemble(title, " " * gap, when)
 
 
 class TooSmall(Static):
