@@ -29,13 +29,15 @@ if TYPE_CHECKING:
 
     from advice.saves import SavedSession
 
+HERE = Path(__file__).parent
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
 
 class AdviceApp(App[None]):
     TITLE = "advice"
-    # App-wide files; each screen adds its own when first shown (see app/styles.py).
-    CSS_PATH = ["advice_app.tcss", "widgets/widgets.tcss"]
+    # App-wide files (absolute: a subclass elsewhere, as in benchmarks/, finds them);
+    # each screen adds its own when first shown (see app/styles.py).
+    CSS_PATH = [HERE / "advice_app.tcss", HERE / "widgets" / "widgets.tcss"]
     # Screens get these classes; the CSS hides the content below the minimum size.
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall")]
@@ -122,8 +124,11 @@ class AdviceApp(App[None]):
     def get_default_screen(self) -> Screen[Any]:
         """The first screen is the base of the stack: no blank default screen under it
         that Textual would also compose, style and lay out at start."""
-        self.find_saves()
-        first = self.screen_for_entry(self.entries[0]) if len(self.entries) == 1 else self.picker()
+        if len(self.entries) == 1:
+            first = self.screen_for_entry(self.entries[0])
+        else:
+            self.find_saves()  # the picker says which trees can be continued
+            first = self.picker()
         self.prepare(first)
         # What push_screen does for every other screen; without it Textual cannot
         # switch_screen away from the base screen.
@@ -131,10 +136,17 @@ class AdviceApp(App[None]):
         return first
 
     def on_mount(self) -> None:
-        if len(self.entries) == 1 and self.offers_continue(self.entries[0], opened=True):
-            self.ask_continue(self.entries[0])
+        if len(self.entries) == 1:
+            # The first question needs no save: it is drawn first, a save is offered
+            # just after (reading saves imports and reads files: ~5 ms of start-up).
+            self.call_after_refresh(self.offer_to_continue)
         if self.watcher is not None:
             self.watcher.start(self)
+
+    def offer_to_continue(self) -> None:
+        self.find_saves()
+        if self.offers_continue(self.entries[0], opened=True):
+            self.ask_continue(self.entries[0])
 
     def on_unmount(self) -> None:
         if self.watcher is not None:
