@@ -13,6 +13,7 @@ quantized both sides by 20 ms on a ~60 ms phase.
 from __future__ import annotations
 
 import sys
+import time
 from datetime import date
 from typing import Any
 
@@ -21,9 +22,15 @@ def exit_on_first_frame(cls: type) -> type:
     """`cls` that exits once a frame of a screen with content has been drawn."""
 
     class FirstFrame(cls):  # type: ignore[valid-type, misc]
+        _is_exiting_now = False
+
         def _display(self, screen: Any, renderable: Any) -> None:
             super()._display(screen, renderable)
             if renderable is not None and not self._batch_count and screen.children:
+                if not self._is_exiting_now:
+                    # For bench_startup.py: when the first screen was drawn (wall clock).
+                    print(f"first-frame {time.time():.6f}", flush=True)
+                self._is_exiting_now = True
                 self.exit()
 
     return FirstFrame
