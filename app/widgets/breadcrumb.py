@@ -13,6 +13,7 @@ from rich.cells import cell_len, set_cell_size
 from textual import events
 from textual.content import Content
 from textual.message import Message
+from textual.style import Style
 from textual.widgets import Static
 
 from advice.session import Step
@@ -39,13 +40,8 @@ class Span(NamedTuple):
 class Breadcrumb(Static):
     """`Step N  answer › answer › This question`."""
 
-    COMPONENT_CLASSES = {
-        "breadcrumb--count",
-        "breadcrumb--crumb",
-        "breadcrumb--hover",
-        "breadcrumb--here",
-        "breadcrumb--sep",
-    }
+    # Few component classes: Textual styles each one as a node on every restyle.
+    COMPONENT_CLASSES = {"breadcrumb--crumb", "breadcrumb--muted"}
 
     class Selected(Message):
         def __init__(self, node_id: str) -> None:
@@ -92,11 +88,13 @@ class Breadcrumb(Static):
     def render(self) -> Content:
         width = self.content_region.width if self.is_mounted else 0
         pieces = self.layout(width or 10_000)
+        muted = self.get_visual_style("breadcrumb--muted")
         styles = {
-            kind: self.get_visual_style(f"breadcrumb--{kind}", partial=True)
-            for kind in ("count", "crumb", "sep", "here")
+            "count": muted,
+            "sep": muted,
+            "here": muted + Style(italic=True),
+            "crumb": self.get_visual_style("breadcrumb--crumb"),
         }
-        hover = self.get_visual_style("breadcrumb--hover", partial=True)
         spans: list[Span] = []
         parts: list[Content] = []
         x = 0
@@ -104,7 +102,7 @@ class Breadcrumb(Static):
             part = Content.styled(piece.text, styles[piece.kind])
             if piece.kind == "crumb":
                 if len(spans) == self._hover:
-                    part = part.stylize(hover)
+                    part = part.stylize("reverse")
                 spans.append(Span(x, x + cell_len(piece.text), piece.node_id, piece.label))
             parts.append(part)
             x += cell_len(piece.text)

@@ -30,7 +30,7 @@ class TopBar(Static):
             return title
         when = Content.styled(
             f"today {self.today:%a %d %b %Y}",
-            self.get_visual_style("top-bar--date", partial=True),
+            self.get_visual_style("top-bar--date"),
         )
         room = width - when.cell_length - 2
         if width and title.cell_length > room:
@@ -45,17 +45,11 @@ class TooSmall(Static):
     def __init__(self) -> None:
         super().__init__(classes="too-small")
 
-    def on_mount(self) -> None:
-        self.update_size()
-
-    def on_resize(self) -> None:
-        self.update_size()
-
-    def update_size(self) -> None:
+    def render(self) -> Content:
+        # Drawn only while shown (CSS hides it otherwise): no update, and so no extra
+        # layout pass, each time a screen is mounted.
         w, h = self.app.size
-        self.update(
-            Content(
-                f"The terminal is too small ({w}x{h}).\n\n"
-                f"Make it at least {MIN_WIDTH}x{MIN_HEIGHT}, or press ctrl+q to quit."
-            )
+        return Content(
+            f"The terminal is too small ({w}x{h}).\n\n"
+            f"Make it at least {MIN_WIDTH}x{MIN_HEIGHT}, or press ctrl+q to quit."
         )

@@ -28,7 +28,8 @@ class KeyBar(Widget, can_focus=False):
     """`esc Back  r Restart  1-9 Pick  ? Help  ^q Quit` and the palette key at the right."""
 
     ALLOW_SELECT = False
-    COMPONENT_CLASSES = {"keybar--key", "keybar--description", "keybar--hover"}
+    # One component class: Textual styles each one as a node on every restyle.
+    COMPONENT_CLASSES = {"keybar--key"}
 
     def __init__(self) -> None:
         super().__init__()
@@ -65,20 +66,18 @@ class KeyBar(Widget, can_focus=False):
 
     def render(self) -> Content:
         shown, palette = self.keys()
-        key_style = self.get_visual_style("keybar--key", partial=True)
-        text_style = self.get_visual_style("keybar--description", partial=True)
-        hover_style = self.get_visual_style("keybar--hover", partial=True)
+        key_style = self.get_visual_style("keybar--key")
         parts: list[Content] = []
         spans: list[tuple[int, int, Key]] = []
         x = 0
 
         def add(key: Key, index: int) -> None:
             nonlocal x
-            piece = Content.assemble((key.display, key_style), " ", (key.description, text_style))
+            piece = Content.assemble((key.display, key_style), " ", key.description)
             if not key.enabled:
                 piece = piece.stylize("dim")
             if index == self._hover:
-                piece = piece.stylize(hover_style)
+                piece = piece.stylize("reverse")
             parts.append(piece)
             spans.append((x, x + len(piece), key))
             x += len(piece)
