@@ -4,7 +4,8 @@ process (interpreter start, imports and shutdown included), the way a user feels
 
     python benchmarks/startup_target.py advice|bare
 
-"Drawn" is the first frame the app hands to its terminal driver (App._display) that
+The advice side goes through `advice`'s own command line (advice.cli.main), as a user
+starts it. "Drawn" is the first frame the app hands to its terminal driver (App._display) that
 shows the first screen's content, for both apps alike. An earlier version waited
 with Pilot's `pause()`, which polls in 20 ms slices until the process is idle: that
 quantized both sides by 20 ms on a ~60 ms phase.
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import sys
 import time
-from datetime import date
 from typing import Any
 
 
@@ -45,13 +45,18 @@ def main(which: str) -> None:
             def compose(self) -> ComposeResult:
                 yield Static("hello")
 
-        app: Any = exit_on_first_frame(Bare)()
+        exit_on_first_frame(Bare)().run(headless=True, size=(100, 30))
     else:
-        from advice.app.advice_app import AdviceApp
+        # `advice` itself, through its command line: only made headless, at this size,
+        # and to exit at its first frame.
+        from advice.app import advice_app
 
-        # as `advice` does: the shipped trees, today's date fixed
-        app = exit_on_first_frame(AdviceApp).from_path(None, date(2026, 11, 20))
-    app.run(headless=True, size=(100, 30))
+        from advice.cli import main as advice_main
+
+        advice_app.AdviceApp = exit_on_first_frame(advice_app.AdviceApp)  # type: ignore[misc]
+        run = advice_app.AdviceApp.run
+        advice_app.AdviceApp.run = lambda self, **_: run(self, headless=True, size=(100, 30))  # type: ignore[method-assign]
+        sys.exit(advice_main(["--today", "2026-11-20"]))
 
 
 if __name__ == "__main__":
