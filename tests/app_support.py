@@ -5,6 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from advice.app.advice_app import AdviceApp
+from rich.cells import cell_len
+from rich.style import Style
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tests.conftest import DATA, TODAY
@@ -12,6 +17,8 @@ from tests.conftest import DATA, TODAY
 APP_DATA = DATA / "app"
 FOLLOW_UP = APP_DATA / "follow-up.yaml"
 MARKUP = APP_DATA / "markup.yaml"
+# Every text field holds markup-like text and an emoji (test_app_reliability.py).
+EVERYTHING = DATA / "markup" / "everything.yaml"
 
 
 # The follow-up tree's answers that reach the thank-you recommendation.
@@ -55,3 +62,29 @@ def notes(app: AdviceApp) -> list[str]:
 def shown_text(app: AdviceApp) -> str:
     """Every Static on the current screen, as the plain text it renders."""
     return "\n".join(str(w.render()) for w in app.screen.query(Static) if w.display)
+
+
+def drawn(widget: Widget) -> str:
+    """The widget's first line as it is drawn on screen, padding included (so a cell
+    here is a click offset): Textual's render cache, which a widget that did not
+    refresh after a change still holds (unlike calling render())."""
+    return drawn_strip(widget).text
+
+
+def drawn_strip(widget: Widget) -> Strip:
+    return widget.render_lines(Region(0, 0, widget.size.width, 1))[0]
+
+
+def style_at(widget: Widget, x: int) -> Style:
+    """The style drawn at cell x of the widget's first line."""
+    cell = 0
+    for segment in drawn_strip(widget):
+        if cell <= x < cell + segment.cell_length:
+            return segment.style or Style()
+        cell += segment.cell_length
+    raise AssertionError(f"nothing drawn at {x}")
+
+
+def cells_before(text: str, part: str) -> int:
+    """The cell where `part` starts in a drawn line (wide characters take two)."""
+    return cell_len(text[: text.index(part)])

@@ -24,7 +24,17 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
-from tests.app_support import APP_DATA, MARKUP, THANK_YOU, make_app, shown_text
+from tests.app_support import (
+    APP_DATA,
+    EVERYTHING,
+    MARKUP,
+    THANK_YOU,
+    cells_before,
+    drawn,
+    make_app,
+    shown_text,
+    style_at,
+)
 from tests.conftest import DATA
 
 Script = Callable[[Pilot[None], AdviceApp], Awaitable[None]]
@@ -180,6 +190,47 @@ def test_a_narrow_breadcrumb_folds_the_oldest_answers_and_keeps_where_you_are() 
         assert question_id(app) == "interview-date"
 
     drive(make_app(answers=THANK_YOU), script, size=(60, 24))
+
+
+def test_crumbs_after_wide_characters_are_clicked_where_they_are_drawn() -> None:
+    """An emoji or CJK character takes two cells: clicks on the first and last cell of a
+    crumb drawn after one must reach that crumb's question."""
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await pilot.press("1", "enter")  # the emoji answer, then the date (today)
+        await paste(pilot, "界 Lee")
+        await pilot.press("enter")
+        assert isinstance(app.screen, RecommendationScreen)
+        crumbs = app.screen.query_one(Breadcrumb)
+        line = drawn(crumbs)
+        assert "🎉 › 2026-11-20 › 界 Lee ›" in line, line
+        date_at = cells_before(line, "2026-11-20")  # the drawn line includes padding
+        await pilot.click(Breadcrumb, offset=(date_at + len("2026-11-20") - 1, 0))
+        assert question_id(app) == "met"
+        await pilot.press("enter", "enter")  # the date and the name, as they were
+        assert isinstance(app.screen, RecommendationScreen)
+        line = drawn(app.screen.query_one(Breadcrumb))
+        await pilot.click(Breadcrumb, offset=(cells_before(line, "界"), 0))
+        assert question_id(app) == "who"
+
+    drive(make_app(EVERYTHING), script, size=(200, 30))
+
+
+def test_the_crumb_tooltip_names_the_crumb_under_the_mouse_only() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        crumbs = app.screen.query_one(Breadcrumb)
+        line = drawn(crumbs)
+        name_at = cells_before(line, "Ms Lee")
+        await pilot.hover(Breadcrumb, offset=(name_at, 0))
+        assert "(Ms Lee)" in str(crumbs.tooltip)
+        await pilot.hover("#rec-body")  # off the line of answers
+        await pilot.hover(Breadcrumb, offset=(1, 0))  # on "Step 4", not a crumb
+        assert crumbs.tooltip is None
+        await pilot.hover(Breadcrumb, offset=(name_at, 0))
+        await pilot.click(Breadcrumb, offset=(name_at, 0))  # the crumbs change under it
+        assert question_id(app) == "interviewer" and crumbs.tooltip is None
+
+    drive(make_app(answers=THANK_YOU), script)
 
 
 def test_copy_and_details_that_fill_every_text_for_the_whole_run() -> None:
@@ -359,22 +410,35 @@ def test_help_theme_and_the_command_palette() -> None:
 def test_the_key_bar_shows_this_screens_keys_and_a_click_presses_one() -> None:
     async def script(pilot: Pilot[None], app: AdviceApp) -> None:
         bar = app.screen.query_one(KeyBar)
-        line = str(bar.render())
+        line = drawn(bar)
         assert re.search(r"esc Back\s+r Restart\s+1-9 Pick\s+\^q Quit\s+\? Help", line), line
         assert line.rstrip().endswith("^p palette")
         await pilot.press("1")  # to a date question: number keys type, so no "Pick"
         assert question_id(app) == "interview-date"
-        line = str(bar.render())
-        assert "Back" in line and "Pick" not in line
-        start = line.index("esc Back")
-        await pilot.hover(KeyBar, offset=(start + 1, 0))
-        assert bar._hover == 0
-        await pilot.click(KeyBar, offset=(start + 1, 0))
+        line = drawn(bar)  # redrawn when the keys changed
+        assert "Back" in line and "Pick" not in line, line
+        back = cells_before(line, "esc Back")
+        await pilot.hover(KeyBar, offset=(back + 1, 0))
+        assert style_at(bar, back + 1).reverse  # the key under the mouse
+        assert not style_at(bar, cells_before(line, "? Help")).reverse
+        await pilot.click(KeyBar, offset=(back + 1, 0))
         assert question_id(app) == "situation"
-        await pilot.click(KeyBar, offset=(str(bar.render()).index("? Help"), 0))
+        await pilot.click(KeyBar, offset=(cells_before(drawn(bar), "? Help") + 1, 0))
         assert isinstance(app.screen, HelpScreen)
 
     drive(make_app(), script)
+
+
+def test_at_the_narrowest_the_key_bar_keeps_help_and_the_palette_key() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        assert isinstance(app.screen, RecommendationScreen)  # the screen with most keys
+        line = drawn(app.screen.query_one(KeyBar))
+        assert len(line) <= 60 and "? Help" in line and line.rstrip().endswith("^p"), line
+        await pilot.click(KeyBar, offset=(len(line.rstrip()) - 1, 0))
+        await pilot.pause(0.3)  # the palette opens its search in the background
+        assert type(app.screen).__name__ == "CommandPalette"
+
+    drive(make_app(answers=THANK_YOU), script, size=(60, 20))
 
 
 def test_a_too_small_terminal_shows_a_message_instead() -> None:

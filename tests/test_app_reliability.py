@@ -20,13 +20,12 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from advice import crash
-from tests.app_support import make_app, notes, shown_text
+from tests.app_support import EVERYTHING, make_app, notes, shown_text
 from tests.conftest import DATA
 from tests.test_app import drive, paste, question_id, replace_text
 from tests.test_check import bad_files, expected
 
 BAD = DATA / "bad"
-EVERYTHING = DATA / "markup" / "everything.yaml"
 # What every text field of the markup tree holds, after a word naming the field.
 MARKS = "[ ] [/] [b] [@click=app.quit]x[/] $variable 🎉"
 

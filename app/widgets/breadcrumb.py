@@ -58,6 +58,7 @@ class Breadcrumb(Static):
     def show_steps(self, steps: list[Step], here: str) -> None:
         self.steps, self.here = steps, here
         self._hover = None
+        self.tooltip = None  # it named a crumb that may have moved or gone
         self.refresh()
 
     def layout(self, width: int) -> list[Piece]:
@@ -126,6 +127,7 @@ class Breadcrumb(Static):
             self.refresh()
 
     def on_leave(self) -> None:
+        self.tooltip = None
         if self._hover is not None:
             self._hover = None
             self.refresh()

@@ -34,7 +34,7 @@ class KeyBar(Widget, can_focus=False):
     def __init__(self) -> None:
         super().__init__()
         self._spans: list[tuple[int, int, Key]] = []  # columns of each key, for clicks
-        self._hover: int | None = None
+        self._hover: str | None = None  # the key under the mouse
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -44,6 +44,7 @@ class KeyBar(Widget, can_focus=False):
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
         if self.is_attached and screen is self.screen:
+            self._hover = None  # the keys under the mouse may have moved
             self.refresh()
 
     def keys(self) -> tuple[list[Key], Key | None]:
@@ -66,42 +67,69 @@ class KeyBar(Widget, can_focus=False):
 
     def render(self) -> Content:
         shown, palette = self.keys()
-        key_style = self.get_visual_style("keybar--key")
-        parts: list[Content] = []
-        spans: list[tuple[int, int, Key]] = []
-        x = 0
-
-        def add(key: Key, index: int) -> None:
-            nonlocal x
-            piece = Content.assemble((key.display, key_style), " ", key.description)
-            if not key.enabled:
-                piece = piece.stylize("dim")
-            if index == self._hover:
-                piece = piece.stylize("reverse")
-            parts.append(piece)
-            spans.append((x, x + len(piece), key))
-            x += len(piece)
-
-        parts.append(Content(" "))
-        x += 1
-        for i, key in enumerate(shown):
-            add(key, i)
-            parts.append(Content("  "))
-            x += 2
-        if palette is not None:
-            tail = len(palette.display) + len(" palette") + 1
-            gap = max(1, self.size.width - x - tail)
-            parts.append(Content(" " * gap))
-            x += gap
-            add(palette, len(shown))
+        width = self.size.width or 10_000
+        # Most room first; then tighter until it fits: one space between keys, the
+        # palette key without its word, no margins; last, cut keys from the right
+        # (the palette key stays, as Textual's Footer keeps it).
+        tries = [(2, True, 1), (1, True, 1), (1, False, 1), (1, False, 0)]
+        for sep, word, margin in tries:
+            parts, spans, used = self._layout(shown, palette, sep, word, margin, width)
+            if used <= width:
+                break
         self._spans = spans
         return Content("").join(parts)
+
+    def _layout(
+        self,
+        shown: list[Key],
+        palette: Key | None,
+        sep: int,
+        word: bool,
+        margin: int,
+        width: int,
+    ) -> tuple[list[Content], list[tuple[int, int, Key]], int]:
+        """The pieces of the line, each key's columns, and the cells it needs."""
+        key_style = self.get_visual_style("keybar--key")
+
+        def piece(key: Key, description: str) -> Content:
+            text = Content.assemble(
+                (key.display, key_style), " " if description else "", description
+            )
+            if not key.enabled:
+                text = text.stylize("dim")
+            return text.stylize("reverse") if key.key == self._hover else text
+
+        tail = piece(palette, "palette" if word else "") if palette else None
+        room = width - margin - (tail.cell_length + 1 + margin if tail else 0)
+        parts: list[Content] = [Content(" " * margin)]
+        spans: list[tuple[int, int, Key]] = []
+        x = margin
+        for i, key in enumerate(shown):
+            text = piece(key, key.description)
+            gap = sep if i else 0
+            last = i == len(shown) - 1
+            if margin == 0 and x + gap + text.cell_length > room - (0 if last else 2):
+                parts.append(Content(" …"))  # no room for the rest: say so
+                x += 2
+                break
+            parts.append(Content(" " * gap))
+            spans.append((x + gap, x + gap + text.cell_length, key))
+            parts.append(text)
+            x += gap + text.cell_length
+        if tail is not None and palette is not None:
+            gap = max(1, width - x - tail.cell_length - margin)
+            parts.append(Content(" " * gap))
+            spans.append((x + gap, x + gap + tail.cell_length, palette))
+            parts.append(tail)
+            x += gap + tail.cell_length
+        return parts, spans, x + margin
 
     def _key_at(self, x: int) -> int | None:
         return next((i for i, (a, b, _k) in enumerate(self._spans) if a <= x < b), None)
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        hover = self._key_at(event.x)
+        index = self._key_at(event.x)
+        hover = None if index is None else self._spans[index][2].key
         if hover != self._hover:
             self._hover = hover
             self.refresh()
