@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from advice.app.catalog import TreeEntry, load_catalog, load_entry
+from advice.app.catalog import TreeEntry, catalog_path, load_catalog, load_entry
 from advice.app.styles import add_styles
 from advice.app.widgets.chrome import MIN_HEIGHT, MIN_WIDTH
 from textual.app import App, SystemCommand
@@ -57,9 +57,13 @@ class AdviceApp(App[None]):
         preset: dict[str, dict[str, str]] | None = None,
         watch: bool = False,
         watch_interval: float | None = None,
+        folder: Path | None = None,
     ) -> None:
         super().__init__()
         self.entries = entries
+        # The folder the trees were listed from (None for one file): with --watch, a
+        # tree file added to it joins the list and a deleted one leaves it.
+        self.folder = folder
         # --resume: continue each tree's saved session and save after every move.
         self.resume = resume
         self.digests: dict[str, str] = {}
@@ -74,7 +78,8 @@ class AdviceApp(App[None]):
         if watch:
             from advice.app.live import Watcher
 
-            self.watcher = Watcher([e.path for e in entries], watch_interval)
+            watched = [folder] if folder is not None else [e.path for e in entries]
+            self.watcher = Watcher(watched, watch_interval)
         # The one line an unexpected error leaves on the terminal (see _handle_exception).
         self.crash_line: str | None = None
         # Answers to start a tree with, by tree id (a saved session, a test's state).
@@ -90,7 +95,9 @@ class AdviceApp(App[None]):
     def from_path(cls, path: str | None, today: date | None = None, **options: Any) -> AdviceApp:
         """The app on a tree file, a folder of trees, or (None) the shipped trees;
         `options` as for the constructor."""
-        return cls(load_catalog(path), today, **options)
+        entries = load_catalog(path)
+        where = catalog_path(path)
+        return cls(entries, today, folder=where if where.is_dir() else None, **options)
 
     # -- screens get their size classes before they are first styled ------------------
     def size_classes(self) -> list[str]:
@@ -357,10 +364,40 @@ class AdviceApp(App[None]):
     def on_files_saved(self, message: FilesSaved) -> None:
         from advice.app.live import affected
 
+        self.follow_folder(message.paths)
         for entry in list(self.entries):
             if affected(entry.path, message.paths):
                 self.refresh_entry(entry)
         self.refresh_stale(self.screen)
+
+    def follow_folder(self, saved: set[Path]) -> None:
+        """A tree file new in the watched folder joins the list; a deleted one leaves
+        it, unless a screen shows it (its error screen then says the file is gone)."""
+        from advice.library import tree_files
+
+        if self.folder is None:
+            return
+        listed = set(tree_files(self.folder)) if self.folder.is_dir() else set()
+        known = {e.path for e in self.entries}
+        shown = {s.entry.path for s in self.screen_stack if hasattr(s, "entry")}
+        added = [load_entry(path) for path in sorted(listed - known)]
+        gone = [e for e in self.entries if e.path in saved - listed and e.path not in shown]
+        if len(gone) == len(self.entries) and not added:
+            return  # the folder is empty now: keep the list (each entry says its file is gone)
+        if not added and not gone:
+            return
+        kept = [e for e in self.entries if e not in gone]
+        self.entries = sorted([*kept, *added], key=lambda e: e.path)
+        for entry in added:
+            hint = "" if self.screen_is_picker() else " (press t to pick it)"
+            self.notify(f"New tree: {entry.path.name}{hint}.", markup=False)
+        for entry in gone:
+            self.notify(f"{entry.path.name} was removed.", markup=False)
+
+    def screen_is_picker(self) -> bool:
+        from advice.app.screens.picker import PickerScreen
+
+        return isinstance(self.screen, PickerScreen)
 
     def refresh_stale(self, screen: Screen[object]) -> None:
         """Show the reloaded tree where the screen on show was made for an older check.

@@ -58,9 +58,14 @@ def _near(path: Path) -> Path:
         return path
 
 
+def catalog_path(path: str | None) -> Path:
+    """What the app lists: PATH (a file or a folder), or the shipped trees' folder."""
+    return _near(Path(path)) if path else shipped_dir()
+
+
 def load_catalog(path: str | None) -> list[TreeEntry]:
     """The trees at PATH (a file or a folder), or the shipped ones."""
-    where = _near(Path(path)) if path else shipped_dir()
+    where = catalog_path(path)
     if not where.exists():
         raise AdviceError(f"no such file or folder: {where}")
     files = tree_files(where)

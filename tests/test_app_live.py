@@ -111,6 +111,33 @@ def test_watch_in_the_picker_reloads_the_list(tmp_path: Path) -> None:
     drive(make_app(tmp_path, watch=True), script)
 
 
+def test_watch_on_a_folder_sees_a_new_tree_file_and_a_deleted_one(tmp_path: Path) -> None:
+    copy_tree(tmp_path)  # one tree: the app opens it, no picker
+
+    def picker_lists(app: AdviceApp, count: int) -> Callable[[], bool]:
+        def ready() -> bool:
+            listed = app.screen.query(OptionList)
+            on_picker = isinstance(app.screen, PickerScreen) and bool(listed)
+            return on_picker and listed.first().option_count == count
+
+        return ready
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        assert question_id(app) == "situation"
+        added = Path(shutil.copy(APP_DATA / "markup.yaml", tmp_path / "markup.yaml"))
+        said = "New tree: markup.yaml (press t to pick it)."
+        await wait_for(pilot, lambda: said in notes(app), "the new tree to be noticed")
+        await pilot.press("t")
+        await wait_for(pilot, picker_lists(app, 2), "the picker with both trees")
+        added.unlink()
+        await wait_for(pilot, picker_lists(app, 1), "the picker without the deleted tree")
+        assert "markup.yaml was removed." in notes(app)
+        await pilot.press("enter")
+        assert question_id(app) == "situation"
+
+    drive(make_app(tmp_path, watch=True), script)
+
+
 def write_save(tree_path: Path, answers: dict[str, str]) -> Path:
     result = check_file(tree_path)
     assert result.tree is not None
