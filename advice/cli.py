@@ -46,6 +46,10 @@ def add_today(p: argparse.ArgumentParser) -> None:
     )
 
 
+def add_theme(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--theme", choices=["dark", "light"], default="dark", help="the app's colours")
+
+
 # -- list -------------------------------------------------------------------------------
 
 
@@ -364,12 +368,13 @@ def _args_serve(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     add_today(p)
+    add_theme(p)
 
 
 def _run_serve(args: argparse.Namespace) -> int:
     from advice.serve import serve
 
-    return serve(args.host, args.port, args.path, args.today)
+    return serve(args.host, args.port, args.path, args.today, args.theme)
 
 
 # -- the app ----------------------------------------------------------------------------
@@ -420,7 +425,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="reload a tree when its file or sources.yaml is saved (answers kept)",
     )
     add_today(p)
-    p.add_argument("--theme", choices=["dark", "light"], default="dark", help="the app's colours")
+    add_theme(p)
     return p
 
 

@@ -29,7 +29,9 @@ INSTALL_HINT = "`advice serve` needs textual-serve: pip install 'advice[serve]'"
 TITLE = "advice"
 
 
-def app_command(path: Path | None = None, today: date | None = None) -> str:
+def app_command(
+    path: Path | None = None, today: date | None = None, theme: str | None = None
+) -> str:
     """The shell command that starts one app for one browser tab.
 
     `exec` makes the app replace the shell, so stopping the app stops the whole session.
@@ -39,6 +41,8 @@ def app_command(path: Path | None = None, today: date | None = None) -> str:
         argv.append(str(path.resolve()))
     if today is not None:
         argv += ["--today", today.isoformat()]
+    if theme is not None:
+        argv += ["--theme", theme]
     return "exec " + shlex.join(argv)
 
 
@@ -90,6 +94,7 @@ def serve(
     port: int = 8000,
     path: Path | None = None,
     today: date | None = None,
+    theme: str | None = None,
 ) -> int:
     """Serve the app until Ctrl+C (or SIGTERM). Problems are one AdviceError line."""
     if path is not None and not path.exists():
@@ -145,7 +150,7 @@ def serve(
                 raise web.HTTPForbidden(text="advice: websocket from another site refused")
             return await super().handle_websocket(request)
 
-    server = AdviceServer(app_command(path, today), host=host, port=port, title=TITLE)
+    server = AdviceServer(app_command(path, today, theme), host=host, port=port, title=TITLE)
     try:
         server.serve()
     except OSError as exc:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from advice.cli import build_parser
 from advice.serve import INSTALL_HINT, announce, app_command, browser_url, cross_site, is_local
 
 ADVICE = shutil.which("advice") or str(Path(sys.executable).parent / "advice")
@@ -42,6 +43,14 @@ def test_each_tab_runs_this_python_with_the_same_path_and_date(tmp_path: Path) -
         "2026-11-20",
     ]
     assert shlex.split(app_command()) == ["exec", sys.executable, "-m", "advice.cli"]
+
+
+def test_each_tab_gets_the_theme_asked_for() -> None:
+    """`advice serve --theme light`: the tab's command, parsed by the real command line."""
+    assert run("--theme", "purple").returncode == 2  # refused like the app's own --theme
+    argv = shlex.split(app_command(None, date(2026, 11, 20), "light"))
+    assert argv[:4] == ["exec", sys.executable, "-m", "advice.cli"]
+    assert build_parser().parse_args(argv[4:]).theme == "light"
 
 
 def test_only_loopback_counts_as_local() -> None:
