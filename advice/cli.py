@@ -367,6 +367,14 @@ def _args_serve(p: argparse.ArgumentParser) -> None:
         "0.0.0.0 opens it to the network)",
     )
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    p.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a host name besides localhost that browsers may use, such as a reverse "
+        "proxy's public name (repeatable)",
+    )
     add_today(p)
     add_theme(p)
 
@@ -374,7 +382,7 @@ def _args_serve(p: argparse.ArgumentParser) -> None:
 def _run_serve(args: argparse.Namespace) -> int:
     from advice.serve import serve
 
-    return serve(args.host, args.port, args.path, args.today, args.theme)
+    return serve(args.host, args.port, args.path, args.today, args.theme, args.allow_host)
 
 
 # -- the app ----------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import os
 import shlex
 import signal
 import sys
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,6 +76,19 @@ def cross_site(origin: str | None, host_header: str) -> bool:
     return urlsplit(origin).netloc.lower() != host_header.lower()
 
 
+def unexpected_host(bind: str, host_header: str, allowed: Iterable[str] = ()) -> bool:
+    """True for a request, to a server listening on this computer only, that names a
+    host other than this computer or an allowed name (the Host header).
+
+    A page on another site can point its own name at 127.0.0.1 (DNS rebinding); its
+    requests then look same-site to the browser, but still carry that name here.
+    """
+    if not is_local(bind):
+        return False  # open to the network already: any name may reach it
+    name = (urlsplit("//" + host_header).hostname or "").rstrip(".").lower()
+    return not (is_local(name) or name in {a.lower() for a in allowed})
+
+
 def announce(host: str, port: int) -> None:
     """Where to point the browser, and who else can reach it."""
     print(f"advice: open {browser_url(host, port)} in a browser (Ctrl+C stops the server)")
@@ -95,8 +109,12 @@ def serve(
     path: Path | None = None,
     today: date | None = None,
     theme: str | None = None,
+    allowed_hosts: Iterable[str] = (),
 ) -> int:
-    """Serve the app until Ctrl+C (or SIGTERM). Problems are one AdviceError line."""
+    """Serve the app until Ctrl+C (or SIGTERM). Problems are one AdviceError line.
+    `allowed_hosts`: names besides this computer's that requests may use (a reverse
+    proxy's public name)."""
+    allowed = list(allowed_hosts)
     if path is not None and not path.exists():
         raise AdviceError(f"no such file or folder: {path}")
     try:
@@ -106,8 +124,17 @@ def serve(
 
     class AdviceServer(Server):
         """textual-serve's server, with our own start-up lines, a page address that
-        follows the browser (a fixed one breaks on 0.0.0.0 and behind a proxy), and no
-        websockets from other sites."""
+        follows the browser (a fixed one breaks on 0.0.0.0 and behind a proxy), no
+        websockets from other sites, and no requests naming another host."""
+
+        def refuse_other_hosts(self, request: web.Request) -> None:
+            from aiohttp import web
+
+            if unexpected_host(host, request.host, allowed):
+                raise web.HTTPForbidden(
+                    text=f"advice: this server answers to localhost only; a proxy's name "
+                    f"needs advice serve --allow-host NAME (not {request.host!r})"
+                )
 
         async def on_startup(self, app: web.Application) -> None:
             pass  # instead of textual-serve's banner: ours comes once the port is bound
@@ -139,6 +166,7 @@ def serve(
             # The page tells the browser where the websocket is. Build that address from
             # the one the browser used, so it works on any interface and through a proxy
             # that passes Host and X-Forwarded-Proto. No await between setting and use.
+            self.refuse_other_hosts(request)
             scheme = request.headers.get("X-Forwarded-Proto", request.scheme)
             self.public_url = f"{'https' if scheme == 'https' else 'http'}://{request.host}"
             return await super().handle_index(request)
@@ -146,6 +174,7 @@ def serve(
         async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
             from aiohttp import web
 
+            self.refuse_other_hosts(request)
             if cross_site(request.headers.get("Origin"), request.host):
                 raise web.HTTPForbidden(text="advice: websocket from another site refused")
             return await super().handle_websocket(request)

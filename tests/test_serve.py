@@ -19,7 +19,15 @@ from pathlib import Path
 import pytest
 
 from advice.cli import build_parser
-from advice.serve import INSTALL_HINT, announce, app_command, browser_url, cross_site, is_local
+from advice.serve import (
+    INSTALL_HINT,
+    announce,
+    app_command,
+    browser_url,
+    cross_site,
+    is_local,
+    unexpected_host,
+)
 
 ADVICE = shutil.which("advice") or str(Path(sys.executable).parent / "advice")
 
@@ -114,6 +122,16 @@ def test_websockets_from_other_sites_are_refused() -> None:
     assert cross_site("http://127.0.0.1:9000", host)
 
 
+def test_a_server_on_this_computer_answers_only_to_its_names() -> None:
+    assert not unexpected_host("127.0.0.1", "127.0.0.1:8000")
+    assert not unexpected_host("127.0.0.1", "localhost:8000")
+    assert not unexpected_host("127.0.0.1", "[::1]:8000")
+    assert unexpected_host("127.0.0.1", "evil.example:8000")
+    assert unexpected_host("127.0.0.1", "192.168.1.5:8000")
+    assert not unexpected_host("127.0.0.1", "Advice.Example.org", ["advice.example.org"])
+    assert not unexpected_host("0.0.0.0", "anything.example:8000")  # open to the network
+
+
 def get(port: int, path: str, headers: dict[str, str]) -> tuple[int, str]:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
@@ -134,7 +152,7 @@ def test_the_page_follows_the_browsers_address_and_refuses_other_sites(
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            [ADVICE, "serve", "--port", str(port)],
+            [ADVICE, "serve", "--port", str(port), "--allow-host", "advice.example.org"],
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -161,6 +179,16 @@ def test_the_page_follows_the_browsers_address_and_refuses_other_sites(
         }
         status, body = get(port, "/ws", upgrade)
         assert (status, body) == (403, "advice: websocket from another site refused")
+        # DNS rebinding: a page whose own name now points here looks same-site to the
+        # browser, but its name is neither this computer's nor an allowed one.
+        rebound = {"Host": f"evil.example:{port}"}
+        status, body = get(port, "/", rebound)
+        assert status == 403 and "--allow-host" in body
+        status, body = get(
+            port, "/ws", {**upgrade, **rebound, "Origin": f"http://evil.example:{port}"}
+        )
+        assert status == 403
+        assert get(port, "/", {"Host": f"localhost:{port}"})[0] == 200
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=20)
