@@ -192,6 +192,19 @@ def test_a_narrow_breadcrumb_folds_the_oldest_answers_and_keeps_where_you_are() 
     drive(make_app(answers=THANK_YOU), script, size=(60, 24))
 
 
+def test_step_one_says_how_the_line_of_answers_works() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        hint = "Step 1  Your answers show here; click one to change it"
+        assert drawn(app.screen.query_one(Breadcrumb)).strip() == hint
+        await pilot.press("2")
+        line = drawn(app.screen.query_one(Breadcrumb)).strip()
+        assert line == "Step 2  I'm thinking of calling them › This question", line
+        await pilot.press("escape")  # back at step 1, the answer still highlighted
+        assert drawn(app.screen.query_one(Breadcrumb)).strip() == hint
+
+    drive(make_app(), script)
+
+
 def test_crumbs_after_wide_characters_are_clicked_where_they_are_drawn() -> None:
     """An emoji or CJK character takes two cells: clicks on the first and last cell of a
     crumb drawn after one must reach that crumb's question."""

@@ -46,7 +46,11 @@ class WalkScreen(Screen[None]):
         return self.app
 
     def here_label(self) -> str:
-        return "Your next step" if self.session.finished else "This question"
+        if self.session.finished:
+            return "Your next step"
+        if not self.session.transcript():
+            return "Your answers show here; click one to change it"  # step 1 says how
+        return "This question"
 
     def compose(self) -> ComposeResult:
         yield TooSmall()

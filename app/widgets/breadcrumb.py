@@ -2,7 +2,8 @@
 
 One widget draws the whole line (a widget per crumb cost a mount per step). When the
 line is wider than the screen, the oldest crumbs give way to "…", so where the user
-is ("This question" / "Your next step") always shows.
+is ("This question" / "Your next step") always shows; on step 1, a line saying how the
+crumbs work.
 """
 
 from __future__ import annotations
