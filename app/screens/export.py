@@ -4,23 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from advice.app.styles import styles_path
-from advice.app.widgets.chrome import TooSmall
+from advice.app.screens.dialog import FormDialog
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
 
-class ExportScreen(ModalScreen[bool]):
+class ExportScreen(FormDialog[bool]):
     """`write(path)` does the saving and says whether it worked; on failure the dialog
     stays open with the path as typed, so nothing is lost."""
 
-    STYLES = styles_path("dialogs.tcss")
-
+    HEADING = "Save the plan as Markdown"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, default_path: str, write: Callable[[str], bool]) -> None:
@@ -28,23 +24,14 @@ class ExportScreen(ModalScreen[bool]):
         self.default_path = default_path
         self.write = write
 
-    def compose(self) -> ComposeResult:
-        yield TooSmall()
-        with Vertical(classes="dialog"):
-            yield Static("Save the plan as Markdown", classes="dialog-title")
-            yield Static("File (relative to where advice started):", classes="field-label")
-            yield Input(
-                value=self.default_path, id="export-path", select_on_focus=False, compact=True
-            )
-            yield Static("", id="export-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (Enter)", variant="primary", id="save", compact=True)
-                yield Button("Cancel (Esc)", id="cancel", compact=True)
+    def compose_body(self) -> ComposeResult:
+        yield Static("File (relative to where advice started):", classes="field-label")
+        yield Input(value=self.default_path, id="export-path", select_on_focus=False, compact=True)
+        yield Static("", id="export-error")
+        yield self.save_cancel()
 
     def on_mount(self) -> None:
-        field = self.query_one("#export-path", Input)
-        field.cursor_blink = getattr(self.app, "blink", True)
-        field.focus()
+        self.set_up_fields()
 
     def action_save(self) -> None:
         path = self.query_one("#export-path", Input).value.strip()
@@ -62,10 +49,5 @@ class ExportScreen(ModalScreen[bool]):
         self.dismiss(False)
 
     @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
-    def save_pressed(self) -> None:
+    def submitted(self) -> None:
         self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def cancel_pressed(self) -> None:
-        self.action_cancel()

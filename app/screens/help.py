@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from advice.app.styles import styles_path
-from advice.app.widgets.chrome import TooSmall
+from advice.app.screens.dialog import Dialog
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 KEYS = [
     ("Questions", ""),
     ("↑ ↓  Enter", "move through the answers and pick one"),
     ("1-9", "pick an answer by its number"),
-    ("mouse", "click an answer; click an answer in the top line to go back to it"),
+    ("mouse", "click an answer; click one in the line of answers to go back to it"),
     ("esc  backspace", "back one question; your answer stays highlighted"),
     ("r", "start this tree again"),
     ("t", "pick another tree"),
@@ -37,26 +35,24 @@ ABOUT = (
 )
 
 
-class HelpScreen(ModalScreen[None]):
-    STYLES = styles_path("dialogs.tcss")
+class HelpScreen(Dialog[None]):
+    HEADING = "Help"
+    BOX_CLASSES = "dialog help"
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "close", "Close", key_display="esc"),
     ]
 
-    def compose(self) -> ComposeResult:
-        yield TooSmall()
-        with Vertical(classes="dialog help"):
-            yield Static("Help", classes="dialog-title")
-            with VerticalScroll(classes="fields"):
-                for key, what in KEYS:
-                    if not what:
-                        yield Static(Content(key), classes="help-section")
-                    else:
-                        with Horizontal(classes="help-row"):
-                            yield Static(Content(key), classes="help-key")
-                            yield Static(Content(what), classes="help-what")
-                yield Static(Content(ABOUT), classes="help-about")
-            yield Static("esc closes", classes="dialog-hint")
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(classes="fields"):
+            for key, what in KEYS:
+                if not what:
+                    yield Static(Content(key), classes="help-section")
+                else:
+                    with Horizontal(classes="help-row"):
+                        yield Static(Content(key), classes="help-key")
+                        yield Static(Content(what), classes="help-what")
+            yield Static(Content(ABOUT), classes="help-about")
+        yield Static("esc closes", classes="dialog-hint")
 
     def action_close(self) -> None:
         self.dismiss()

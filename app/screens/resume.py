@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from advice.app.styles import styles_path
-from advice.app.widgets.chrome import TooSmall
+from advice.app.screens.dialog import Dialog, button_row
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 
-class ContinueScreen(ModalScreen[bool]):
+class ContinueScreen(Dialog[bool]):
     """Dismisses with True to continue the saved session, False to start over.
     Escape continues: it is the choice that changes nothing."""
 
-    STYLES = styles_path("dialogs.tcss")
-
+    HEADING = "Continue where you left off?"
     BINDINGS = [
         Binding("c,escape", "answer(True)", "Continue", key_display="c"),
         Binding("n", "answer(False)", "Start over"),
@@ -29,15 +25,13 @@ class ContinueScreen(ModalScreen[bool]):
         self.tree_title = tree_title
         self.saved_line = saved_line
 
-    def compose(self) -> ComposeResult:
-        yield TooSmall()
-        with Vertical(classes="dialog"):
-            yield Static("Continue where you left off?", classes="dialog-title")
-            yield Static(Content(self.tree_title), id="continue-tree")
-            yield Static(Content(self.saved_line), id="continue-saved", classes="dialog-hint")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Continue (c)", variant="primary", id="continue", compact=True)
-                yield Button("Start over (n)", id="start-over", compact=True)
+    def compose_body(self) -> ComposeResult:
+        yield Static(Content(self.tree_title), id="continue-tree")
+        yield Static(Content(self.saved_line), id="continue-saved", classes="dialog-hint")
+        yield button_row(
+            Button("Continue (c)", variant="primary", id="continue", compact=True),
+            Button("Start over (n)", id="start-over", compact=True),
+        )
 
     def on_mount(self) -> None:
         self.query_one("#continue", Button).focus()
