@@ -48,7 +48,7 @@ class WalkScreen(Screen[None]):
     def here_label(self) -> str:
         if self.session.finished:
             return "Your next step"
-        if not self.session.transcript():
+        if self.session.cursor == self.session.tree.start:
             return "Your answers show here; click one to change it"  # step 1 says how
         return "This question"
 
