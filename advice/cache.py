@@ -14,7 +14,6 @@ and ADVICE_CACHE=off turns it off.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import json
 import os
@@ -29,7 +28,7 @@ from advice.diagnostics import AdviceError, CheckResult, Diagnostic
 from advice.fileio import atomic_write
 from advice.library import max_bytes, sources_for
 from advice.memory import gc_paused
-from advice.model import NODE_KINDS, Loc, Node, SourceList, Tree, model_fields
+from advice.model import NODE_KINDS, Loc, Node, Record, SourceList, Tree, is_record, model_fields
 
 FORMAT = 2
 # The modules whose code decides what a check returns; editing any of them
@@ -75,13 +74,13 @@ def _code_fingerprint() -> bytes:
 
 
 def _fields(cls: type) -> list[str]:
-    return [f.name for f in dataclasses.fields(cls) if f.name != "loc"]
+    return [name for name in cls.__struct_fields__ if name != "loc"]  # type: ignore[attr-defined]
 
 
 def _encode(value: Any) -> Any:
     if isinstance(value, Loc):
         return [value.line, value.col]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if isinstance(value, Record):
         out = [_encode(getattr(value, name)) for name in _fields(type(value))]
         out.append(_encode(value.loc))  # type: ignore[attr-defined]
         if type(value) in _KIND_OF:
@@ -126,7 +125,7 @@ class _Decoders:
         if origin is dict:
             item = self.get(args[1])
             return lambda v: {k: item(x) for k, x in v.items()}
-        if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        if is_record(tp):
             parts = [self.get(s.type) for s in model_fields(tp)]
             file = self.file
             make: Callable[..., Any] = tp

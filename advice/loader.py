@@ -1,7 +1,7 @@
 """Strict YAML -> model, with file:line:col on every problem.
 
 advice.yamlnodes turns libyaml's event stream into light nodes; we then build the
-model ourselves from those nodes, reading the dataclasses in `advice.model`. That way
+model ourselves from those nodes, reading the classes in `advice.model`. That way
 every value keeps its line and column, strings stay exactly as the author wrote them
 (`yes`, `no`, `010`, `12:30`), duplicate and unknown keys are reported, and no YAML
 tag can ever construct a Python object. Problems are collected, not raised, so one run
@@ -10,7 +10,6 @@ shows them all.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import types
 import typing
@@ -30,6 +29,7 @@ from advice.model import (
     SourceList,
     Tree,
     fields_by_key,
+    is_record,
     model_fields,
 )
 from advice.yamlnodes import ALIAS, MAPPING, SCALAR, SEQUENCE, ComposeError, YNode, compose
@@ -171,7 +171,7 @@ class _Decoder:
             return lambda node, what: self.sequence(node, what, item)
         if origin is dict:
             return lambda node, what: self.mapping(node, what, args[1])
-        if dataclasses.is_dataclass(tp):
+        if is_record(tp):
             return lambda node, what: self.record(node, what, tp)
         raise TypeError(f"no decoder for {tp!r}")  # a model bug, not a user error
 
@@ -257,7 +257,7 @@ class _Decoder:
             if value_type == Node:
                 self.node_ids.add(key)
                 value = self.node(value_node, key, key_node)
-            elif dataclasses.is_dataclass(value_type):
+            elif is_record(value_type):
                 value = self.record(value_node, f"'{key}'", value_type, key, key_node)
             else:
                 value = decode(value_node, f"'{key}' in {what}")

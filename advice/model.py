@@ -1,17 +1,19 @@
-"""The tree format, as frozen dataclasses.
+"""The tree format, as frozen records (msgspec Structs).
 
 This module is the single source of truth for the format: the loader decodes YAML
-by reading these classes (field names, types, defaults and the ``key``/``doc``
-metadata), and the JSON Schema is generated from them too. Add a field here and
-both follow.
+by reading these classes (field names, types, defaults and each field's `Spec`), and
+the JSON Schema is generated from them too. Add a field here and both follow.
+
+Why msgspec and not dataclasses: a frozen dataclass compiles six generated methods
+when its module is imported, about 1 ms per class on our machines, and 13 of them
+were the largest part of the app's start-up beyond Textual's own (issue 8). A Struct
+is made in C, is immutable, compares and hashes by value, and is smaller in memory.
 """
 
-from __future__ import annotations
-
-import dataclasses
 import typing
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
+
+import msgspec
 
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAYS: tuple[Weekday, ...] = (
@@ -26,8 +28,11 @@ WEEKDAYS: tuple[Weekday, ...] = (
 InputKind = Literal["date", "text"]
 
 
-@dataclass(frozen=True, slots=True)
-class Loc:
+class Record(msgspec.Struct, frozen=True):
+    """Base of every model class: immutable, compared and hashed by value."""
+
+
+class Loc(Record, frozen=True):
     """Where something was written: 1-based line and column, like editors show."""
 
     file: str
@@ -41,152 +46,148 @@ class Loc:
 NOWHERE = Loc("<unknown>", 0, 0)
 
 
-def spec(
-    doc: str,
-    *,
-    key: str | None = None,
-    default: Any = ...,
-    from_key: bool = False,
-    min_items: int = 0,
-    nonempty: bool = False,
-) -> Any:
-    """A dataclass field carrying what the loader and the schema need to know.
+class Spec(msgspec.Struct, frozen=True):
+    """What the loader and the schema need to know of a field, beyond its type:
+    `Annotated[type, spec(...)]` on a model field.
 
     key: the YAML key when it differs from the attribute name.
     from_key: the value is the key of the enclosing mapping (node ids, template ids).
     nonempty: a string that must not be blank.
     """
-    meta = {"doc": doc, "key": key, "from_key": from_key, "min_items": min_items}
-    meta["nonempty"] = nonempty
-    if default is ...:
-        return field(metadata=meta)
-    if isinstance(default, (dict, list)):
-        factory = dict if isinstance(default, dict) else list
-        return field(default_factory=factory, metadata=meta)
-    return field(default=default, metadata=meta)
+
+    doc: str
+    key: str | None = None
+    from_key: bool = False
+    min_items: int = 0
+    nonempty: bool = False
 
 
-def _loc() -> Any:
-    # Not read from YAML: the loader fills it in. compare=False so equal content is equal.
-    return field(default=NOWHERE, compare=False, repr=False, metadata={"internal": True})
+def spec(
+    doc: str,
+    *,
+    key: str | None = None,
+    from_key: bool = False,
+    min_items: int = 0,
+    nonempty: bool = False,
+) -> Spec:
+    return Spec(doc, key, from_key, min_items, nonempty)
 
 
 # --- sources ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(Record, frozen=True):
     """An article the advice comes from, listed once in sources.yaml."""
 
-    id: str = spec("Stable id that citations use.", nonempty=True)
-    author: str = spec("Who wrote or said it.", nonempty=True)
-    role: str = spec("The author's role, shown beside quotes.", nonempty=True)
-    title: str = spec("Title of the article or post.", nonempty=True)
-    publisher: str | None = spec("Where it was published.", default=None)
-    file: str | None = spec(
-        "File name of the article's text, for `advice check --sources DIR`.", default=None
-    )
-    url: str | None = spec("Address of the article, if known.", default=None)
-    loc: Loc = _loc()
+    id: Annotated[str, spec("Stable id that citations use.", nonempty=True)]
+    author: Annotated[str, spec("Who wrote or said it.", nonempty=True)]
+    role: Annotated[str, spec("The author's role, shown beside quotes.", nonempty=True)]
+    title: Annotated[str, spec("Title of the article or post.", nonempty=True)]
+    publisher: Annotated[str | None, spec("Where it was published.")] = None
+    file: Annotated[
+        str | None, spec("File name of the article's text, for `advice check --sources DIR`.")
+    ] = None
+    url: Annotated[str | None, spec("Address of the article, if known.")] = None
+    loc: Loc = NOWHERE  # where it was written (the loader fills it in)
 
 
-@dataclass(frozen=True, slots=True)
-class SourceList:
+class SourceList(Record, frozen=True):
     """The whole of sources.yaml."""
 
-    sources: tuple[Source, ...] = spec("Every source trees may cite.", min_items=1)
-    loc: Loc = _loc()
+    sources: Annotated[tuple[Source, ...], spec("Every source trees may cite.", min_items=1)]
+    loc: Loc = NOWHERE  # where it was written (the loader fills it in)
 
 
 # --- trees -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(Record, frozen=True):
     """A source and a short quote from it, word for word."""
 
-    source: str = spec("Id of a source in sources.yaml.", nonempty=True)
-    quote: str = spec("Words copied exactly from the source.", nonempty=True)
-    loc: Loc = _loc()
+    source: Annotated[str, spec("Id of a source in sources.yaml.", nonempty=True)]
+    quote: Annotated[str, spec("Words copied exactly from the source.", nonempty=True)]
+    loc: Loc = NOWHERE  # where it was written (the loader fills it in)
 
 
-@dataclass(frozen=True, slots=True)
-class Disagreement:
+class Disagreement(Record, frozen=True):
     """Another view the sources give, shown beside the recommendation."""
 
-    summary: str = spec("One sentence: who disagrees and how.", nonempty=True)
-    citations: tuple[Citation, ...] = spec(
-        "The other side, in the sources' own words.", key="because", min_items=1
-    )
-    loc: Loc = _loc()
+    summary: Annotated[str, spec("One sentence: who disagrees and how.", nonempty=True)]
+    citations: Annotated[
+        tuple[Citation, ...],
+        spec("The other side, in the sources' own words.", key="because", min_items=1),
+    ]
+    loc: Loc = NOWHERE  # where it was written (the loader fills it in)
 
 
-@dataclass(frozen=True, slots=True)
-class DateRule:
+class DateRule(Record, frozen=True):
     """When to do something, relative to a date the user gave (a fact)."""
 
-    action: str = spec("What to do on that date.", nonempty=True)
-    of: str = spec("The fact the date counts from: `today` or a date question's `fact`.")
-    days: int = spec("Days after that date (0 = the same day).", default=0)
-    by: bool = spec(
-        "True: a deadline (do it by this date); false: do it on this date.", default=False
-    )
-    working_days: bool = spec(
-        "True: count `days` Monday to Friday only, so the date is never a weekend.",
-        default=False,
-    )
-    avoid: tuple[Weekday, ...] = spec(
-        "Weekdays to skip: the date moves forward to the next day not listed.", default=()
-    )
-    loc: Loc = _loc()
+    action: Annotated[str, spec("What to do on that date.", nonempty=True)]
+    of: Annotated[str, spec("The fact the date counts from: `today` or a date question's `fact`.")]
+    days: Annotated[int, spec("Days after that date (0 = the same day).")] = 0
+    by: Annotated[
+        bool, spec("True: a deadline (do it by this date); false: do it on this date.")
+    ] = False
+    working_days: Annotated[
+        bool, spec("True: count `days` Monday to Friday only, so the date is never a weekend.")
+    ] = False
+    avoid: Annotated[
+        tuple[Weekday, ...],
+        spec("Weekdays to skip: the date moves forward to the next day not listed."),
+    ] = ()
+    loc: Loc = NOWHERE  # where it was written (the loader fills it in)
 
 
-@dataclass(frozen=True, slots=True)
-class Template:
+class Template(Record, frozen=True):
     """A ready text (note, email, script) with {placeholders} the user fills in."""
 
-    id: str = spec("Template id, the key in `templates`.", from_key=True)
-    title: str = spec("What this text is, e.g. 'Thank-you note'.", nonempty=True)
-    text: str = spec("The text; {name} marks a placeholder from `placeholders`.", nonempty=True)
-    loc: Loc = _loc()
+    id: Annotated[str, spec("Template id, the key in `templates`.", from_key=True)]
+    title: Annotated[str, spec("What this text is, e.g. 'Thank-you note'.", nonempty=True)]
+    text: Annotated[
+        str, spec("The text; {name} marks a placeholder from `placeholders`.", nonempty=True)
+    ]
+    loc: Loc = NOWHERE  # where it was written (the loader fills it in)
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
+class Answer(Record, frozen=True):
     """One choice of a question."""
 
-    id: str = spec("Stable id: saved sessions, examples and --answer use it.", nonempty=True)
-    label: str = spec("What the user reads.", nonempty=True)
-    goto: str = spec("Id of the node this answer leads to.", nonempty=True)
-    loc: Loc = _loc()
+    id: Annotated[
+        str, spec("Stable id: saved sessions, examples and --answer use it.", nonempty=True)
+    ]
+    label: Annotated[str, spec("What the user reads.", nonempty=True)]
+    goto: Annotated[str, spec("Id of the node this answer leads to.", nonempty=True)]
+    loc: Loc = NOWHERE  # where it was written (the loader fills it in)
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
+class Question(Record, frozen=True):
     """A node that asks: either a choice among answers or a value (`input`)."""
 
-    id: str = spec("Node id, the key in `nodes`.", from_key=True)
-    text: str = spec("The question.", key="question", nonempty=True)
-    help: str | None = spec("Optional help shown under the question.", default=None)
-    answers: tuple[Answer, ...] = spec("The choices (at least two).", default=())
-    input: InputKind | None = spec(
-        "Ask for a value instead of a choice: `date` or `text`.", default=None
-    )
-    fact: str | None = spec(
-        "Name the value is stored under (date rules use it); defaults to the node id.",
-        default=None,
-    )
-    default: str | None = spec("Value offered first for an input, e.g. `today`.", default=None)
-    relative_to: str | None = spec(
-        "For a date input: the fact that '3 days' or 'friday' counts from.", default=None
-    )
-    past: bool = spec(
-        "For a date input: a day that has already happened (the interview): 'friday' and "
-        "'3 days' count back from today, and a date after today is refused.",
-        default=False,
-    )
-    goto: str | None = spec("For an input question: the node that comes next.", default=None)
-    loc: Loc = _loc()
+    id: Annotated[str, spec("Node id, the key in `nodes`.", from_key=True)]
+    text: Annotated[str, spec("The question.", key="question", nonempty=True)]
+    help: Annotated[str | None, spec("Optional help shown under the question.")] = None
+    answers: Annotated[tuple[Answer, ...], spec("The choices (at least two).")] = ()
+    input: Annotated[
+        InputKind | None, spec("Ask for a value instead of a choice: `date` or `text`.")
+    ] = None
+    fact: Annotated[
+        str | None,
+        spec("Name the value is stored under (date rules use it); defaults to the node id."),
+    ] = None
+    default: Annotated[str | None, spec("Value offered first for an input, e.g. `today`.")] = None
+    relative_to: Annotated[
+        str | None, spec("For a date input: the fact that '3 days' or 'friday' counts from.")
+    ] = None
+    past: Annotated[
+        bool,
+        spec(
+            "For a date input: a day that has already happened (the interview): 'friday' and "
+            "'3 days' count back from today, and a date after today is refused."
+        ),
+    ] = False
+    goto: Annotated[str | None, spec("For an input question: the node that comes next.")] = None
+    loc: Loc = NOWHERE  # where it was written (the loader fills it in)
 
     @property
     def fact_name(self) -> str:
@@ -199,22 +200,21 @@ class Question:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Recommendation:
+class Recommendation(Record, frozen=True):
     """An end node: the next step, cited."""
 
-    id: str = spec("Node id, the key in `nodes`.", from_key=True)
-    title: str = spec("The next step in a few words.", key="recommend", nonempty=True)
-    text: str = spec("A short plain explanation.", nonempty=True)
-    citations: tuple[Citation, ...] = spec(
-        "Sources that give this advice (at least one).", key="because", default=()
-    )
-    disagreements: tuple[Disagreement, ...] = spec(
-        "Where other sources say otherwise.", key="disagree", default=()
-    )
-    schedule: tuple[DateRule, ...] = spec("When to do it.", key="when", default=())
-    templates: tuple[str, ...] = spec("Ids of ready texts from `templates`.", default=())
-    loc: Loc = _loc()
+    id: Annotated[str, spec("Node id, the key in `nodes`.", from_key=True)]
+    title: Annotated[str, spec("The next step in a few words.", key="recommend", nonempty=True)]
+    text: Annotated[str, spec("A short plain explanation.", nonempty=True)]
+    citations: Annotated[
+        tuple[Citation, ...], spec("Sources that give this advice (at least one).", key="because")
+    ] = ()
+    disagreements: Annotated[
+        tuple[Disagreement, ...], spec("Where other sources say otherwise.", key="disagree")
+    ] = ()
+    schedule: Annotated[tuple[DateRule, ...], spec("When to do it.", key="when")] = ()
+    templates: Annotated[tuple[str, ...], spec("Ids of ready texts from `templates`.")] = ()
+    loc: Loc = NOWHERE  # where it was written (the loader fills it in)
 
 
 Node = Question | Recommendation
@@ -225,31 +225,31 @@ NODE_KINDS: dict[str, type[Question] | type[Recommendation]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Example:
+class Example(Record, frozen=True):
     """A scenario the checker and the tests walk: answers in order -> expected node."""
 
-    name: str = spec("What situation this is.", nonempty=True)
-    answers: tuple[str, ...] = spec("Answer ids (or values for inputs), in order.")
-    expect: str = spec("Id of the recommendation these answers must reach.", nonempty=True)
-    loc: Loc = _loc()
+    name: Annotated[str, spec("What situation this is.", nonempty=True)]
+    answers: Annotated[tuple[str, ...], spec("Answer ids (or values for inputs), in order.")]
+    expect: Annotated[
+        str, spec("Id of the recommendation these answers must reach.", nonempty=True)
+    ]
+    loc: Loc = NOWHERE  # where it was written (the loader fills it in)
 
 
-@dataclass(frozen=True, slots=True)
-class Tree:
+class Tree(Record, frozen=True):
     """One decision tree file."""
 
-    id: str = spec("Stable tree id, also the file name without .yaml.", nonempty=True)
-    title: str = spec("Title shown in the picker.", nonempty=True)
-    start: str = spec("Id of the first node.", nonempty=True)
-    nodes: dict[str, Node] = spec("Questions and recommendations, by id.")
-    description: str | None = spec("One line shown in the picker.", default=None)
-    placeholders: dict[str, str] = spec(
-        "Template placeholders: name -> the label the user fills in.", default={}
-    )
-    templates: dict[str, Template] = spec("Ready texts, by id.", default={})
-    examples: tuple[Example, ...] = spec("Scenarios the test suite runs.", default=())
-    loc: Loc = _loc()
+    id: Annotated[str, spec("Stable tree id, also the file name without .yaml.", nonempty=True)]
+    title: Annotated[str, spec("Title shown in the picker.", nonempty=True)]
+    start: Annotated[str, spec("Id of the first node.", nonempty=True)]
+    nodes: Annotated[dict[str, Node], spec("Questions and recommendations, by id.")]
+    description: Annotated[str | None, spec("One line shown in the picker.")] = None
+    placeholders: Annotated[
+        dict[str, str], spec("Template placeholders: name -> the label the user fills in.")
+    ] = {}
+    templates: Annotated[dict[str, Template], spec("Ready texts, by id.")] = {}
+    examples: Annotated[tuple[Example, ...], spec("Scenarios the test suite runs.")] = ()
+    loc: Loc = NOWHERE  # where it was written (the loader fills it in)
 
     def questions(self) -> list[Question]:
         return [n for n in self.nodes.values() if isinstance(n, Question)]
@@ -270,39 +270,50 @@ def successors(node: Node) -> list[str]:
 # -- the YAML view of the model (the loader and the schema both read it) ---------------
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(msgspec.Struct, frozen=True):
     name: str
     key: str
     type: Any
+    doc: str
     required: bool
+    default: Any  # the default value when not required (None for a {} or () default)
     from_key: bool
     nonempty: bool
     min_items: int
+
+
+def is_record(tp: Any) -> bool:
+    """A model class (as a type, not an instance)."""
+    return isinstance(tp, type) and issubclass(tp, Record)
 
 
 _FIELDS: dict[type, list[FieldSpec]] = {}
 
 
 def model_fields(cls: type) -> list[FieldSpec]:
-    """The YAML view of a model class: what the loader reads and the schema describes."""
+    """The YAML view of a model class: what the loader reads and the schema describes.
+    A field without a Spec (`loc`) is not read from YAML."""
     found = _FIELDS.get(cls)
     if found is None:
-        hints = typing.get_type_hints(cls)
-        found = [
-            FieldSpec(
-                name=f.name,
-                key=f.metadata.get("key") or f.name,
-                type=hints[f.name],
-                required=f.default is dataclasses.MISSING
-                and f.default_factory is dataclasses.MISSING,
-                from_key=bool(f.metadata.get("from_key")),
-                nonempty=bool(f.metadata.get("nonempty")),
-                min_items=int(f.metadata.get("min_items") or 0),
+        found = []
+        for f in msgspec.structs.fields(cls):
+            if typing.get_origin(f.type) is not Annotated:
+                continue
+            meta = next(m for m in f.type.__metadata__ if isinstance(m, Spec))
+            default = None if f.default is msgspec.NODEFAULT else f.default
+            found.append(
+                FieldSpec(
+                    name=f.name,
+                    key=meta.key or f.name,
+                    type=f.type.__origin__,
+                    doc=meta.doc,
+                    required=f.required,
+                    default=default,
+                    from_key=meta.from_key,
+                    nonempty=meta.nonempty,
+                    min_items=meta.min_items,
+                )
             )
-            for f in dataclasses.fields(cls)
-            if not f.metadata.get("internal")
-        ]
         _FIELDS[cls] = found
     return found
 

@@ -12,14 +12,13 @@ with nothing after it stand for "not given" where the field is optional.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import types
 import typing
 from typing import Any
 
 from advice.loader import MAX_INT
-from advice.model import NODE_KINDS, SourceList, Tree, model_fields
+from advice.model import NODE_KINDS, SourceList, Tree, is_record, model_fields
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_FILES = {"tree": "tree.schema.json", "sources": "sources.schema.json"}
@@ -59,7 +58,7 @@ class _Builder:
             return {"type": "array", "items": self.type_schema(args[0])}
         if origin is dict:
             return {"type": "object", "additionalProperties": self.type_schema(args[1])}
-        if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        if is_record(tp):
             name = tp.__name__
             if name not in self.defs:
                 self.defs[name] = {}  # reserve the name first: the model may refer back
@@ -78,7 +77,6 @@ class _Builder:
         return {"$ref": "#/$defs/Node"}
 
     def record(self, cls: type) -> Json:
-        defaults = {f.name: f.default for f in dataclasses.fields(cls)}
         properties: Json = {}
         required: list[str] = []
         for spec in model_fields(cls):
@@ -92,12 +90,10 @@ class _Builder:
             if spec.required:
                 required.append(spec.key)
             else:
-                default = defaults.get(spec.name)
-                if isinstance(default, (bool, int, str)):
-                    prop["default"] = default
+                if isinstance(spec.default, (bool, int, str)):
+                    prop["default"] = spec.default
                 prop = _nullable(prop)  # `key:` with nothing after it means "not given"
-            field = next(f for f in dataclasses.fields(cls) if f.name == spec.name)
-            properties[spec.key] = {"description": field.metadata["doc"], **prop}
+            properties[spec.key] = {"description": spec.doc, **prop}
         out: Json = {
             "type": "object",
             "description": _doc(cls),
