@@ -5,11 +5,11 @@ Codes never change meaning once shipped; scripts and the bad-input corpus rely o
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+import msgspec
 
 from advice.model import Loc, SourceList, Tree
 
@@ -45,14 +45,13 @@ CODES: dict[str, tuple[Severity, str]] = {
 _CONTROL = {c: repr(chr(c))[1:-1] for c in (*range(0x20), 0x7F, 0x85, 0x2028, 0x2029)}
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(msgspec.Struct, frozen=True):
     code: str
     message: str
     loc: Loc
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "message", self.message.translate(_CONTROL))
+        msgspec.structs.force_setattr(self, "message", self.message.translate(_CONTROL))
 
     @property
     def severity(self) -> Severity:
@@ -65,6 +64,8 @@ class Diagnostic:
 
 def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.5) -> str:
     """'; did you mean 'x'?' for the closest choice, or '' when none is close."""
+    import difflib  # only when there is a mistake to suggest for
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return f"; did you mean '{close[0]}'?" if close else ""
 
@@ -77,15 +78,14 @@ class AdviceError(Exception):
     """An expected failure with a message fit to show a user as one line."""
 
 
-@dataclass
-class CheckResult:
+class CheckResult(msgspec.Struct):
     """A checked tree file: the tree (None when it could not be read), its sources and
     every problem found."""
 
     path: Path
     tree: Tree | None
     sources: SourceList | None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = msgspec.field(default_factory=list)
 
     def errors(self, strict: bool = False) -> list[Diagnostic]:
         return [d for d in self.diagnostics if strict or d.severity == "error"]

@@ -15,11 +15,11 @@ import hashlib
 import json
 import os
 import re
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import platformdirs
 
 from advice.diagnostics import AdviceError
@@ -51,8 +51,7 @@ def tree_hash(tree_path: Path) -> str:
         raise AdviceError(f"could not read {tree_path}: {exc.strerror or exc}") from None
 
 
-@dataclass(frozen=True, slots=True)
-class SavedSession:
+class SavedSession(msgspec.Struct, frozen=True):
     """What a save file holds."""
 
     tree_id: str
@@ -64,7 +63,7 @@ class SavedSession:
     saved_at: str  # ISO timestamp, UTC
     # question id -> [question text, answer label] at save time: words to name an
     # answer that no longer exists when telling the user it was dropped.
-    shown: dict[str, list[str]] = field(default_factory=dict)
+    shown: dict[str, list[str]] = msgspec.field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -142,8 +141,7 @@ def _set_aside(path: Path, reason: str, now: datetime) -> str:
     return f"the saved session was unreadable ({reason}); it was moved to {aside}"
 
 
-@dataclass(frozen=True, slots=True)
-class Loaded:
+class Loaded(msgspec.Struct, frozen=True):
     """The outcome of reading a save: the save (or None) and a message for the user."""
 
     saved: SavedSession | None
@@ -223,8 +221,7 @@ def forget(tree_id: str) -> bool:
     return True
 
 
-@dataclass
-class Resumed:
+class Resumed(msgspec.Struct):
     """A session rebuilt from a save, and what the user should be told."""
 
     session: Session

@@ -7,8 +7,9 @@ so every rule is testable and snapshots are stable.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
+
+import msgspec
 
 from advice.model import WEEKDAYS, DateRule
 
@@ -96,8 +97,7 @@ def _parse_date(text: str, today: date, base: date | None, past: bool) -> date:
         raise DateInputError(f"'{text}' is not a date we understand; type {HELP}") from None
 
 
-@dataclass(frozen=True, slots=True)
-class ScheduledStep:
+class ScheduledStep(msgspec.Struct, frozen=True):
     """A dated step of the plan. `step` is the rule's position in the recommendation's
     `when` list: with the tree and node ids it names the step stably (calendar UIDs)."""
 

@@ -9,8 +9,9 @@ whose question is still on the new path.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
+
+import msgspec
 
 from advice.diagnostics import AdviceError
 from advice.model import Question, Recommendation, Tree
@@ -21,8 +22,7 @@ class AnswerError(AdviceError):
     """An answer the current question does not accept."""
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(msgspec.Struct, frozen=True):
     """One answered question on the path."""
 
     question: Question

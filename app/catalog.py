@@ -7,8 +7,9 @@ checking its file again (`reload`), so live reload can build on it later.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from advice.cache import checked
 from advice.diagnostics import AdviceError, CheckResult
@@ -16,8 +17,7 @@ from advice.library import shipped_dir, tree_files
 from advice.model import Tree
 
 
-@dataclass(frozen=True)
-class TreeEntry:
+class TreeEntry(msgspec.Struct, frozen=True):
     """One tree file and what the checker said about it."""
 
     path: Path
