@@ -71,6 +71,12 @@ def drawn(widget: Widget) -> str:
     return drawn_strip(widget).text
 
 
+def drawn_lines(widget: Widget) -> list[str]:
+    """Every line of the widget as drawn (see drawn), border and padding included."""
+    width, height = widget.outer_size
+    return [strip.text for strip in widget.render_lines(Region(0, 0, width, height))]
+
+
 def drawn_strip(widget: Widget) -> Strip:
     return widget.render_lines(Region(0, 0, widget.size.width, 1))[0]
 

@@ -17,6 +17,7 @@ from advice.app.screens.help import HelpScreen
 from advice.app.screens.picker import PickerScreen
 from advice.app.screens.question import QuestionScreen
 from advice.app.screens.recommendation import RecommendationScreen
+from advice.app.widgets.answers import AnswerList
 from advice.app.widgets.breadcrumb import Breadcrumb
 from advice.app.widgets.chrome import TooSmall
 from advice.app.widgets.keybar import KeyBar
@@ -31,6 +32,7 @@ from tests.app_support import (
     THANK_YOU,
     cells_before,
     drawn,
+    drawn_lines,
     make_app,
     shown_text,
     style_at,
@@ -124,7 +126,7 @@ def test_backspace_goes_back_the_previous_answer_is_highlighted_typing_ahead_is_
         assert app.screen.session.cursor == "keep-looking"
         await pilot.press("backspace")
         assert question_id(app) == "situation"
-        assert app.screen.query_one(OptionList).highlighted == 2
+        assert app.screen.query_one(AnswerList).highlighted == 2
         await pilot.press("backspace")  # already at the first question: stays
         assert question_id(app) == "situation"
 
@@ -166,7 +168,7 @@ def test_changing_an_answer_in_the_breadcrumb_keeps_later_answers_that_apply() -
         await click_crumb(pilot, 1)  # "I interviewed today or yesterday"
         await pilot.pause()
         assert question_id(app) == "situation"
-        assert app.screen.query_one(OptionList).highlighted == 0
+        assert app.screen.query_one(AnswerList).highlighted == 0
         await pilot.press("2")  # change course: another branch
         assert question_id(app) == "timeframe"
         await click_crumb(pilot, 1)
@@ -365,7 +367,7 @@ def test_markup_in_a_tree_is_shown_literally_and_clicks_do_nothing() -> None:
         text = shown_text(app)
         assert "Is [bold]this[/] literal? [@click=app.quit]click[/]" in text
         assert "Help with [/] and [red]colour[/red]" in text
-        labels = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+        labels = drawn_lines(app.screen.query_one(AnswerList))[1:]  # row 0: the border
         assert "[@click=app.quit]click[/]" in labels[0] and "[bold]Bold?[/] [/]" in labels[1]
         await pilot.click("#question-text", offset=(40, 0))  # on "click"
         await pilot.pause()

@@ -16,11 +16,12 @@ from advice.app.screens.export import ExportScreen
 from advice.app.screens.picker import PickerScreen
 from advice.app.screens.question import QuestionScreen
 from advice.app.screens.recommendation import RecommendationScreen
+from advice.app.widgets.answers import AnswerList
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from advice import crash
-from tests.app_support import EVERYTHING, make_app, notes, shown_text
+from tests.app_support import EVERYTHING, drawn_lines, make_app, notes, shown_text
 from tests.conftest import DATA
 from tests.test_app import drive, paste, question_id, replace_text
 from tests.test_check import bad_files, expected
@@ -75,7 +76,7 @@ def test_every_text_field_shows_markup_literally_and_clicks_on_it_do_nothing(
         text = shown_text(app)
         assert f"Question {MARKS}" in text and f"Help {MARKS}" in text
         assert f"Title {MARKS}"[:45] in text  # the top bar (cut with … at 80 columns)
-        labels = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+        labels = drawn_lines(app.screen.query_one(AnswerList))[1:]  # row 0: the border
         assert f"Answer {MARKS}" in labels[0] and f"Other {MARKS}" in labels[1]
         await click_on_marks(pilot, "#question-text")
         await pilot.press("t")

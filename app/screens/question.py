@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from advice.app.screens.walk import WalkScreen
 from advice.app.styles import styles_path
+from advice.app.widgets.answers import AnswerList
 from advice.app.widgets.breadcrumb import Breadcrumb
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widget import Widget
+from textual.widgets import Input, Static
 
 from advice.model import Question
 from advice.schedule import HELP as DATE_HELP
@@ -78,27 +81,23 @@ class QuestionScreen(WalkScreen):
                 if q.help:
                     self.query_one("#question-help", Static).update(Content(q.help))
                 fresh = self.answer_list()
-                answers = self.query_one("#answers", OptionList)
-                answers.set_options(fresh.options)
-                answers.highlighted = fresh.highlighted
+                self.query_one("#answers", AnswerList).set_labels(fresh.labels, fresh.highlighted)
             else:
                 await body.remove_children()
                 await body.mount_all(list(self.body_widgets()))
         body.scroll_home(animate=False)
         self.focus_answer()
 
-    def answer_list(self) -> OptionList:
+    def answer_list(self) -> AnswerList:
         q = self.question
         previous = self.session.answers.get(q.id)
-        options = []
+        labels = []
         for n, a in enumerate(q.answers, 1):
             key = f"{n}  " if n <= 9 else "   "
             mark = ("  ← your answer", "italic") if a.id == previous else ""
-            options.append(Option(Content.assemble((key, "bold"), a.label, mark)))
-        answers = OptionList(*options, id="answers")
+            labels.append(Content.assemble((key, "bold"), a.label, mark))
         ids = [a.id for a in q.answers]
-        answers.highlighted = ids.index(previous) if previous in ids else 0
-        return answers
+        return AnswerList(labels, ids.index(previous) if previous in ids else 0, id="answers")
 
     def compose_input(self) -> ComposeResult:
         q = self.question
@@ -107,6 +106,13 @@ class QuestionScreen(WalkScreen):
         yield Input(value=value, id="answer-input", select_on_focus=True, compact=True)
         yield Static("", id="input-error")
         yield Static(Content(INPUT_HINTS[q.input]), id="input-hint")
+
+    def scroll_to_center(self, widget: Widget, *args: Any, **kwargs: Any) -> Any:
+        # Textual scrolls a newly focused widget that does not fit to its top, hiding
+        # the question above a long list; the list shows its highlight itself.
+        if isinstance(widget, AnswerList):
+            return None
+        return super().scroll_to_center(widget, *args, **kwargs)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Number keys pick answers; an input question types them instead.
@@ -144,11 +150,11 @@ class QuestionScreen(WalkScreen):
         if q.input is None and 1 <= number <= len(q.answers):
             self.give(q.answers[number - 1].id)
 
-    @on(OptionList.OptionSelected, "#answers")
-    def chosen(self, event: OptionList.OptionSelected) -> None:
+    @on(AnswerList.Selected, "#answers")
+    def chosen(self, event: AnswerList.Selected) -> None:
         if self.stale():
             return
-        self.give(self.question.answers[event.option_index].id)
+        self.give(self.question.answers[event.index].id)
 
     @on(Input.Submitted, "#answer-input")
     def typed(self, event: Input.Submitted) -> None:
