@@ -11,8 +11,6 @@ program and is never overwritten without a word.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import os
 import re
 from datetime import UTC, date, datetime
@@ -45,6 +43,8 @@ def save_path(tree_id: str) -> Path:
 
 def tree_hash(tree_path: Path) -> str:
     """sha256 of the tree file's bytes: tells whether the tree changed since the save."""
+    import hashlib  # here, not at start: it loads OpenSSL (~1.5 ms)
+
     try:
         return hashlib.sha256(Path(tree_path).read_bytes()).hexdigest()
     except OSError as exc:
@@ -92,6 +92,8 @@ def _str_dict(value: Any, what: str) -> dict[str, str]:
 
 
 def _parse(raw: bytes) -> SavedSession:
+    import json  # only when there is a save to read: not part of every start
+
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -205,6 +207,8 @@ def save(
         saved_at=now.isoformat(timespec="seconds"),
         shown=shown,
     )
+    import json
+
     atomic_write(path, json.dumps(saved.to_json(), indent=2, ensure_ascii=False) + "\n")
     return path
 
