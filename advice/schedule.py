@@ -13,12 +13,14 @@ import msgspec
 
 from advice.model import WEEKDAYS, DateRule
 
-_RELATIVE = re.compile(
+# Patterns as text: `re` compiles each on first use and keeps it, so a start that
+# asks no date does not pay for compiling them (~0.5 ms).
+_RELATIVE = (
     r"^(?:in\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven)\s*"
     r"(?P<unit>days?|weeks?|d|w)?(?:\s+(?P<dir>later|after|ago))?$"
 )
 # Words people put in front of a date that do not change it ("about a week ago").
-_FILLER = re.compile(r"^(?:about|around|roughly|approximately|on|next)\s+")
+_FILLER = r"^(?:about|around|roughly|approximately|on|next)\s+"
 _WORDS = {
     "a": 1,
     "an": 1,
@@ -66,7 +68,7 @@ def parse_date(text: str, today: date, base: date | None = None, past: bool = Fa
 
 def _parse_date(text: str, today: date, base: date | None, past: bool) -> date:
     raw = " ".join(text.strip().lower().split())
-    raw = _FILLER.sub("", raw)
+    raw = re.sub(_FILLER, "", raw)
     start = base or today
     if not raw:
         raise DateInputError(f"no date given; type {HELP}")
@@ -85,7 +87,7 @@ def _parse_date(text: str, today: date, base: date | None, past: bool) -> date:
             if past:  # the latest such day up to today
                 return today - timedelta(days=(today.weekday() - i) % 7)
             return start + timedelta(days=(i - start.weekday()) % 7 or 7)
-    m = _RELATIVE.match(raw)
+    m = re.match(_RELATIVE, raw)
     if m:
         n = _WORDS.get(m["n"]) or int(m["n"])
         span = timedelta(days=n * (7 if (m["unit"] or "d")[0] == "w" else 1))
