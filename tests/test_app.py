@@ -460,9 +460,9 @@ def test_a_too_small_terminal_shows_a_message_instead() -> None:
     async def script(pilot: Pilot[None], app: AdviceApp) -> None:
         message = app.screen.query_one(TooSmall)
         assert message.display and "too small (50x12)" in str(message.render())
-        assert not app.screen.query_one("#question-body").display
+        assert not app.screen.query_one("#question-text").display
         await pilot.resize_terminal(80, 24)
-        assert not message.display and app.screen.query_one("#question-body").display
+        assert not message.display and app.screen.query_one("#question-text").display
 
     drive(make_app(), script, size=(50, 12))
 

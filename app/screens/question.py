@@ -8,10 +8,10 @@ from advice.app.screens.walk import WalkScreen
 from advice.app.styles import styles_path
 from advice.app.widgets.answers import AnswerList
 from advice.app.widgets.breadcrumb import Breadcrumb
+from advice.app.widgets.keybar import KeyBar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -43,14 +43,16 @@ class QuestionScreen(WalkScreen):
         return node
 
     def compose_body(self) -> ComposeResult:
-        with VerticalScroll(id="question-body"):
-            yield from self.body_widgets()
+        # Straight on the screen, which scrolls (the bars are docked): a scrolling
+        # container around them was ~4 ms of every start (benchmarks/README.md).
+        yield from self.body_widgets()
 
     def body_widgets(self) -> ComposeResult:
+        """The question's widgets, each of class `part` (replaced together)."""
         q = self.question
-        yield Static(Content(q.text), id="question-text")
+        yield Static(Content(q.text), id="question-text", classes="part")
         if q.help:
-            yield Static(Content(q.help), id="question-help")
+            yield Static(Content(q.help), id="question-help", classes="part")
         if q.input is None:
             yield self.answer_list()
         else:
@@ -67,7 +69,6 @@ class QuestionScreen(WalkScreen):
         self.shown_id = self.session.cursor
         q = self.question
         crumbs = self.query_one(Breadcrumb)
-        body = self.query_one("#question-body", VerticalScroll)
         same_shape = (
             isinstance(was_choice, Question)
             and was_choice.input is None
@@ -83,9 +84,9 @@ class QuestionScreen(WalkScreen):
                 fresh = self.answer_list()
                 self.query_one("#answers", AnswerList).set_labels(fresh.labels, fresh.highlighted)
             else:
-                await body.remove_children()
-                await body.mount_all(list(self.body_widgets()))
-        body.scroll_home(animate=False)
+                await self.query(".part").remove()
+                await self.mount_all(list(self.body_widgets()), before=self.query_one(KeyBar))
+        self.scroll_home(animate=False)
         self.focus_answer()
 
     def answer_list(self) -> AnswerList:
@@ -97,15 +98,18 @@ class QuestionScreen(WalkScreen):
             mark = ("  ← your answer", "italic") if a.id == previous else ""
             labels.append(Content.assemble((key, "bold"), a.label, mark))
         ids = [a.id for a in q.answers]
-        return AnswerList(labels, ids.index(previous) if previous in ids else 0, id="answers")
+        highlighted = ids.index(previous) if previous in ids else 0
+        return AnswerList(labels, highlighted, id="answers", classes="part")
 
     def compose_input(self) -> ComposeResult:
         q = self.question
         assert q.input is not None
         value = self.session.answers.get(q.id, q.default or "")
-        yield Input(value=value, id="answer-input", select_on_focus=True, compact=True)
-        yield Static("", id="input-error")
-        yield Static(Content(INPUT_HINTS[q.input]), id="input-hint")
+        yield Input(
+            value=value, id="answer-input", classes="part", select_on_focus=True, compact=True
+        )
+        yield Static("", id="input-error", classes="part")
+        yield Static(Content(INPUT_HINTS[q.input]), id="input-hint", classes="part")
 
     def scroll_to_center(self, widget: Widget, *args: Any, **kwargs: Any) -> Any:
         # Textual scrolls a newly focused widget that does not fit to its top, hiding

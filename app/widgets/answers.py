@@ -44,8 +44,15 @@ class AnswerList(Widget, can_focus=True):
         def control(self) -> AnswerList:
             return self.answers
 
-    def __init__(self, labels: list[Content], highlighted: int = 0, *, id: str | None = None):
-        super().__init__(id=id)
+    def __init__(
+        self,
+        labels: list[Content],
+        highlighted: int = 0,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
         self.labels = labels
         self._highlighted = self._clamp(highlighted)
         self._hover: int | None = None
