@@ -74,11 +74,14 @@ def cache_dir() -> Path | None:
 
 @cache
 def _code_fingerprint() -> bytes:
+    # Each module's size and modification time, as Python itself checks a .pyc
+    # against its source: reading and hashing them all was ~0.4 ms of every start.
     h = _hash(str(FORMAT).encode())
     here = Path(__file__).parent
     for name in _ENGINE:
         with contextlib.suppress(OSError):
-            h.update((here / f"{name}.py").read_bytes())
+            st = (here / f"{name}.py").stat()
+            h.update(f"{name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
     return h.digest()
 
 

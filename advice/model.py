@@ -295,20 +295,28 @@ def model_fields(cls: type) -> list[FieldSpec]:
     A field without a Spec (`loc`) is not read from YAML."""
     found = _FIELDS.get(cls)
     if found is None:
+        # Read off the class itself rather than through typing.get_type_hints (half
+        # the time of a warm start's load): this module does not use `from __future__
+        # import annotations`, so each annotation is the type itself.
+        names: tuple[str, ...] = cls.__struct_fields__  # type: ignore[attr-defined]
+        defaults: tuple[Any, ...] = cls.__struct_defaults__  # type: ignore[attr-defined]
+        first_default = len(names) - len(defaults)
         found = []
-        for f in msgspec.structs.fields(cls):
-            if typing.get_origin(f.type) is not Annotated:
-                continue
-            meta = next(m for m in f.type.__metadata__ if isinstance(m, Spec))
-            default = None if f.default is msgspec.NODEFAULT else f.default
+        for i, name in enumerate(names):
+            hint: Any = cls.__annotations__[name]
+            if typing.get_origin(hint) is not Annotated:
+                continue  # no Spec: not read from YAML (`loc`)
+            meta = next(m for m in hint.__metadata__ if isinstance(m, Spec))
+            value = defaults[i - first_default] if i >= first_default else None
             found.append(
                 FieldSpec(
-                    name=f.name,
-                    key=meta.key or f.name,
-                    type=f.type.__origin__,
+                    name=name,
+                    key=meta.key or name,
+                    type=hint.__origin__,
                     doc=meta.doc,
-                    required=f.required,
-                    default=default,
+                    required=i < first_default,
+                    # {} and [] defaults are stored as factories; only plain values count
+                    default=value if isinstance(value, (bool, int, str, tuple)) else None,
                     from_key=meta.from_key,
                     nonempty=meta.nonempty,
                     min_items=meta.min_items,

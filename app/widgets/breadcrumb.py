@@ -8,8 +8,7 @@ crumbs work.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
+import msgspec
 from rich.cells import cell_len, set_cell_size
 from textual import events
 from textual.content import Content
@@ -24,14 +23,14 @@ ELLIPSIS = "…"
 MAX_CRUMB = 30  # a long answer is cut to this many cells, unless it is the only one
 
 
-class Piece(NamedTuple):
+class Piece(msgspec.Struct, frozen=True):
     text: str
     kind: str  # count, crumb, sep or here: its component class
     node_id: str = ""  # a crumb's question
     label: str = ""  # a crumb's whole answer, however much of it shows
 
 
-class Span(NamedTuple):
+class Span(msgspec.Struct, frozen=True):
     start: int
     end: int
     node_id: str

@@ -7,8 +7,9 @@ screen and part of every step (see benchmarks/README.md).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+import msgspec
 from textual import events
 from textual.content import Content
 from textual.widget import Widget
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 
-class Key(NamedTuple):
+class Key(msgspec.Struct, frozen=True):
     key: str  # what a click presses
     display: str  # how the key is shown, e.g. "esc", "^q"
     description: str
