@@ -467,6 +467,23 @@ def test_a_too_small_terminal_shows_a_message_instead() -> None:
     drive(make_app(), script, size=(50, 12))
 
 
+def test_a_terminal_made_too_small_later_shows_the_message_then() -> None:
+    # The message is made only when needed (it costs start-up): on the first resize
+    # below the minimum, on whichever screen shows.
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        assert not app.screen.query(TooSmall)
+        await pilot.resize_terminal(50, 12)
+        await pilot.pause()
+        message = app.screen.query_one(TooSmall)
+        assert message.display and "too small (50x12)" in str(message.render())
+        assert not app.screen.query_one("#question-text").display
+        await pilot.press("1")  # the next screen, still too small
+        await pilot.pause()
+        assert app.screen.query_one(TooSmall).display
+
+    drive(make_app(), script, size=(80, 24))
+
+
 def test_the_shipped_tree_reaches_a_cited_recommendation_with_keys() -> None:
     """Does not depend on the shipped tree's ids: first answers until a recommendation."""
 

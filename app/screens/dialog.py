@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from advice.app.styles import styles_path
-from advice.app.widgets.chrome import TooSmall
+from advice.app.widgets.chrome import show_too_small, too_small_message
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -27,8 +27,11 @@ class Dialog(ModalScreen[ResultT]):
     HEADING = ""
     BOX_CLASSES = "dialog"
 
+    def on_resize(self) -> None:
+        show_too_small(self)
+
     def compose(self) -> ComposeResult:
-        yield TooSmall()
+        yield from too_small_message(self)
         with Vertical(classes=self.BOX_CLASSES):
             yield Static(self.HEADING, classes="dialog-title")
             yield from self.compose_body()

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from advice.app.catalog import TreeEntry
 from advice.app.styles import styles_path
-from advice.app.widgets.chrome import TooSmall, TopBar
+from advice.app.widgets.chrome import TopBar, show_too_small, too_small_message
 from advice.app.widgets.keybar import KeyBar
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -27,8 +27,11 @@ class ErrorScreen(Screen[None]):
         super().__init__()
         self.entry = entry
 
+    def on_resize(self) -> None:
+        show_too_small(self)
+
     def compose(self) -> ComposeResult:
-        yield TooSmall()
+        yield from too_small_message(self)
         yield TopBar(self.entry.path.name)
         with VerticalScroll(id="error-body"):
             yield Static("This tree has problems", id="error-title")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from advice.app.catalog import TreeEntry
 from advice.app.styles import styles_path
-from advice.app.widgets.chrome import TooSmall, TopBar
+from advice.app.widgets.chrome import TopBar, show_too_small, too_small_message
 from advice.app.widgets.keybar import KeyBar
 from textual import on
 from textual.app import ComposeResult
@@ -52,8 +52,11 @@ class PickerScreen(Screen[None]):
         self.entries = entries
         self.saved = saved or {}  # tree file -> "continue where you left off (...)"
 
+    def on_resize(self) -> None:
+        show_too_small(self)
+
     def compose(self) -> ComposeResult:
-        yield TooSmall()
+        yield from too_small_message(self)
         yield TopBar("pick what you need help with")
         with Vertical(id="picker-body"):
             yield Static("What do you need help with?", id="picker-heading")

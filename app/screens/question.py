@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from advice.app.screens.walk import WalkScreen
-from advice.app.styles import styles_path
+from advice.app.styles import add_styles, styles_path
 from advice.app.widgets.answers import AnswerList
 from advice.app.widgets.breadcrumb import Breadcrumb
 from advice.app.widgets.keybar import KeyBar
@@ -24,6 +24,9 @@ INPUT_HINTS = {
     "date": f"Type {DATE_HELP}. Enter to go on.",
     "text": "Type your answer. Enter to go on.",
 }
+
+
+INPUT_STYLES = styles_path("question-input.tcss")
 
 
 class QuestionScreen(WalkScreen):
@@ -104,6 +107,7 @@ class QuestionScreen(WalkScreen):
     def compose_input(self) -> ComposeResult:
         q = self.question
         assert q.input is not None
+        add_styles(self.app.stylesheet, INPUT_STYLES)
         value = self.session.answers.get(q.id, q.default or "")
         yield Input(
             value=value, id="answer-input", classes="part", select_on_focus=True, compact=True

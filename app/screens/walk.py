@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from advice.app.catalog import TreeEntry
 from advice.app.widgets.breadcrumb import Breadcrumb
-from advice.app.widgets.chrome import TooSmall, TopBar
+from advice.app.widgets.chrome import TopBar, show_too_small, too_small_message
 from advice.app.widgets.keybar import KeyBar
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -52,8 +52,11 @@ class WalkScreen(Screen[None]):
             return "Your answers show here; click one to change it"  # step 1 says how
         return "This question"
 
+    def on_resize(self) -> None:
+        show_too_small(self)
+
     def compose(self) -> ComposeResult:
-        yield TooSmall()
+        yield from too_small_message(self)
         yield TopBar(self.session.tree.title, self.session.today)
         yield Breadcrumb(self.session.transcript(), self.here_label())
         yield from self.compose_body()

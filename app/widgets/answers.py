@@ -57,6 +57,7 @@ class AnswerList(Widget, can_focus=True):
         self._highlighted = self._clamp(highlighted)
         self._hover: int | None = None
         self._owners: list[int] = []  # the answer each drawn line belongs to
+        self._lines: tuple[int, list[tuple[int, Content]]] | None = None  # (width, lines)
 
     # -- what is shown ------------------------------------------------------------------
     @property
@@ -74,6 +75,7 @@ class AnswerList(Widget, can_focus=True):
     def set_labels(self, labels: list[Content], highlighted: int = 0) -> None:
         """Show other answers (the next question), with one highlighted."""
         self.labels = labels
+        self._lines = None
         self._highlighted = self._clamp(highlighted)
         self._hover = None
         self.refresh(layout=True)
@@ -82,12 +84,16 @@ class AnswerList(Widget, can_focus=True):
         return max(0, min(index, len(self.labels) - 1))
 
     def _wrapped(self, width: int) -> list[tuple[int, Content]]:
-        """(answer index, line) for every line at this width; a cell of room each side."""
+        """(answer index, line) for every line at this width; a cell of room each side.
+        Kept for the last width: layout asks for the height, then render draws."""
+        if self._lines is not None and self._lines[0] == width:
+            return self._lines[1]
         inner = max(1, width - 2)
         lines: list[tuple[int, Content]] = []
         for index, label in enumerate(self.labels):
             for line in label.wrap(inner):
                 lines.append((index, line.pad(1, 1 + inner - line.cell_length)))
+        self._lines = (width, lines)
         return lines
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Static
 
 # Below this the screens cannot show a question and its answers; a message says so.
@@ -53,3 +55,21 @@ class TooSmall(Static):
             f"The terminal is too small ({w}x{h}).\n\n"
             f"Make it at least {MIN_WIDTH}x{MIN_HEIGHT}, or press ctrl+q to quit."
         )
+
+
+def too_small(screen: Screen[object]) -> bool:
+    """The screen has a size class below the minimum (see AdviceApp's breakpoints)."""
+    return screen.has_class("-too-narrow") or screen.has_class("-too-short")
+
+
+def too_small_message(screen: Screen[object]) -> Iterator[TooSmall]:
+    """For a screen's compose: the message, only when the terminal is too small now.
+    Most starts never need it, and every widget on the first screen costs start-up."""
+    if too_small(screen):
+        yield TooSmall()
+
+
+def show_too_small(screen: Screen[object]) -> None:
+    """For a screen's on_resize: the message, mounted once the terminal is too small."""
+    if too_small(screen) and not screen.query(TooSmall):
+        screen.mount(TooSmall(), before=0)
