@@ -9,7 +9,6 @@ from advice.app.styles import add_styles, styles_path
 from advice.app.widgets.answers import AnswerList
 from advice.app.widgets.breadcrumb import Breadcrumb
 from advice.app.widgets.keybar import KeyBar
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -158,14 +157,14 @@ class QuestionScreen(WalkScreen):
         if q.input is None and 1 <= number <= len(q.answers):
             self.give(q.answers[number - 1].id)
 
-    @on(AnswerList.Selected, "#answers")
-    def chosen(self, event: AnswerList.Selected) -> None:
+    # Handlers by name rather than @on(..., "#id"): the screen has one answer list and
+    # one input, and each @on selector is parsed by Textual's CSS parser at import.
+    def on_answer_list_selected(self, event: AnswerList.Selected) -> None:
         if self.stale():
             return
         self.give(self.question.answers[event.index].id)
 
-    @on(Input.Submitted, "#answer-input")
-    def typed(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
         if self.stale():
             return
         value = event.value.strip() or (self.question.default or "")
