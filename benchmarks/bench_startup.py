@@ -3,11 +3,17 @@ exiting once their first screen is drawn (see startup_target.py), timed as whole
 processes, in interleaved pairs.
 
     python benchmarks/bench_startup.py
+
+Where valgrind is installed, it also prints the ratio of instructions the two
+processes execute (callgrind): the same figure on every run, however busy the
+machine, so a change of a few per cent shows even when the timings' noise hides it.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -40,7 +46,24 @@ def paired(ours: list[float], bare: list[float]) -> float:
     return statistics.median(o / b for o, b in zip(ours, bare, strict=True))
 
 
-def main(runs: int = 15) -> list[tuple[str, float, float, str]]:
+def instructions(which: str) -> int | None:
+    """Instructions one start executes, counted by valgrind; None without valgrind."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    count = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+    run = subprocess.run(
+        [*count, sys.executable, str(TARGET), which],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=ENV,
+    )
+    found = re.search(r"Collected : (\d+)", run.stderr)
+    return int(found.group(1)) if run.returncode == 0 and found else None
+
+
+def main(runs: int = 31) -> list[tuple[str, float, float, str]]:
     once("bare"), once("advice")  # warm the OS file cache and the tree cache
     bare, ours = [], []
     for _ in range(runs):
@@ -52,7 +75,7 @@ def main(runs: int = 15) -> list[tuple[str, float, float, str]]:
     o = statistics.median(o[0] for o in ours)
     bf = statistics.median(b[1] for b in bare)
     of = statistics.median(o[1] for o in ours)
-    return [
+    results = [
         (
             "start-up, launch to exit after the first screen is drawn, advice / bare Textual app",
             whole,
@@ -61,6 +84,17 @@ def main(runs: int = 15) -> list[tuple[str, float, float, str]]:
             f"alone {first:.2f}x ({of:.3f}s vs {bf:.3f}s)",
         )
     ]
+    ours_i, bare_i = instructions("advice"), instructions("bare")
+    if ours_i and bare_i:
+        results.append(
+            (
+                "start-up, instructions executed (callgrind), advice / bare Textual app",
+                ours_i / bare_i,
+                1.15,
+                f"{ours_i / 1e6:.0f}M vs {bare_i / 1e6:.0f}M; the same on every run",
+            )
+        )
+    return results
 
 
 if __name__ == "__main__":
