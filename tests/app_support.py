@@ -64,11 +64,11 @@ def shown_text(app: AdviceApp) -> str:
     return "\n".join(str(w.render()) for w in app.screen.query(Static) if w.display)
 
 
-def drawn(widget: Widget) -> str:
+def drawn(widget: Widget, row: int = 0) -> str:
     """The widget's first line as it is drawn on screen, padding included (so a cell
     here is a click offset): Textual's render cache, which a widget that did not
     refresh after a change still holds (unlike calling render())."""
-    return drawn_strip(widget).text
+    return drawn_strip(widget, row).text
 
 
 def drawn_lines(widget: Widget) -> list[str]:
@@ -77,8 +77,8 @@ def drawn_lines(widget: Widget) -> list[str]:
     return [strip.text for strip in widget.render_lines(Region(0, 0, width, height))]
 
 
-def drawn_strip(widget: Widget) -> Strip:
-    return widget.render_lines(Region(0, 0, widget.size.width, 1))[0]
+def drawn_strip(widget: Widget, row: int = 0) -> Strip:
+    return widget.render_lines(Region(0, row, widget.size.width, 1))[0]
 
 
 def style_at(widget: Widget, x: int) -> Style:

@@ -146,11 +146,14 @@ def test_arrows_enter_and_a_click_pick_answers() -> None:
     drive(make_app(), script)
 
 
+ROW = Breadcrumb.CRUMBS_ROW  # the line of answers (row 0 is the top bar)
+
+
 async def click_crumb(pilot: Pilot[None], n: int) -> None:
     """Click the n-th crumb shown (1 = the oldest shown), where the user sees it."""
     crumbs = pilot.app.screen.query_one(Breadcrumb)
     span = crumbs.spans[n - 1]
-    assert await pilot.click(Breadcrumb, offset=(crumbs.gutter.left + span.start + 1, 0))
+    assert await pilot.click(Breadcrumb, offset=(crumbs.gutter.left + span.start + 1, ROW))
     await pilot.pause()
 
 
@@ -163,7 +166,7 @@ def test_changing_an_answer_in_the_breadcrumb_keeps_later_answers_that_apply() -
             "2026-11-20",
             "Ms Lee",
         ], crumbs.spans
-        await pilot.hover(Breadcrumb, offset=(crumbs.gutter.left + crumbs.spans[2].start, 0))
+        await pilot.hover(Breadcrumb, offset=(crumbs.gutter.left + crumbs.spans[2].start, ROW))
         assert crumbs.tooltip is not None and "(Ms Lee)" in str(crumbs.tooltip)
         await click_crumb(pilot, 1)  # "I interviewed today or yesterday"
         await pilot.pause()
@@ -182,11 +185,11 @@ def test_changing_an_answer_in_the_breadcrumb_keeps_later_answers_that_apply() -
 def test_a_narrow_breadcrumb_folds_the_oldest_answers_and_keeps_where_you_are() -> None:
     async def script(pilot: Pilot[None], app: AdviceApp) -> None:
         crumbs = app.screen.query_one(Breadcrumb)
-        line = str(crumbs.render())
+        line = drawn(crumbs, ROW).strip()
         assert line == "Step 4  … › 2026-11-20 › Ms Lee › Your next step", line
         assert [s.node_id for s in crumbs.spans] == ["interview-date", "interviewer"]
         await pilot.resize_terminal(120, 30)
-        line = str(crumbs.render())
+        line = drawn(crumbs, ROW).strip()
         assert line.startswith("Step 4  I interviewed today or yesterday › 2026"), line
         await click_crumb(pilot, 2)
         assert question_id(app) == "interview-date"
@@ -197,12 +200,12 @@ def test_a_narrow_breadcrumb_folds_the_oldest_answers_and_keeps_where_you_are() 
 def test_step_one_says_how_the_line_of_answers_works() -> None:
     async def script(pilot: Pilot[None], app: AdviceApp) -> None:
         hint = "Step 1  Your answers show here; click one to change it"
-        assert drawn(app.screen.query_one(Breadcrumb)).strip() == hint
+        assert drawn(app.screen.query_one(Breadcrumb), ROW).strip() == hint
         await pilot.press("2")
-        line = drawn(app.screen.query_one(Breadcrumb)).strip()
+        line = drawn(app.screen.query_one(Breadcrumb), ROW).strip()
         assert line == "Step 2  I'm thinking of calling them › This question", line
         await pilot.press("escape")  # back at step 1, the answer still highlighted
-        assert drawn(app.screen.query_one(Breadcrumb)).strip() == hint
+        assert drawn(app.screen.query_one(Breadcrumb), ROW).strip() == hint
 
     drive(make_app(), script)
 
@@ -217,15 +220,15 @@ def test_crumbs_after_wide_characters_are_clicked_where_they_are_drawn() -> None
         await pilot.press("enter")
         assert isinstance(app.screen, RecommendationScreen)
         crumbs = app.screen.query_one(Breadcrumb)
-        line = drawn(crumbs)
+        line = drawn(crumbs, ROW)
         assert "🎉 › 2026-11-20 › 界 Lee ›" in line, line
         date_at = cells_before(line, "2026-11-20")  # the drawn line includes padding
-        await pilot.click(Breadcrumb, offset=(date_at + len("2026-11-20") - 1, 0))
+        await pilot.click(Breadcrumb, offset=(date_at + len("2026-11-20") - 1, ROW))
         assert question_id(app) == "met"
         await pilot.press("enter", "enter")  # the date and the name, as they were
         assert isinstance(app.screen, RecommendationScreen)
-        line = drawn(app.screen.query_one(Breadcrumb))
-        await pilot.click(Breadcrumb, offset=(cells_before(line, "界"), 0))
+        line = drawn(app.screen.query_one(Breadcrumb), ROW)
+        await pilot.click(Breadcrumb, offset=(cells_before(line, "界"), ROW))
         assert question_id(app) == "who"
 
     drive(make_app(EVERYTHING), script, size=(200, 30))
@@ -234,15 +237,15 @@ def test_crumbs_after_wide_characters_are_clicked_where_they_are_drawn() -> None
 def test_the_crumb_tooltip_names_the_crumb_under_the_mouse_only() -> None:
     async def script(pilot: Pilot[None], app: AdviceApp) -> None:
         crumbs = app.screen.query_one(Breadcrumb)
-        line = drawn(crumbs)
+        line = drawn(crumbs, ROW)
         name_at = cells_before(line, "Ms Lee")
-        await pilot.hover(Breadcrumb, offset=(name_at, 0))
+        await pilot.hover(Breadcrumb, offset=(name_at, ROW))
         assert "(Ms Lee)" in str(crumbs.tooltip)
         await pilot.hover("#rec-body")  # off the line of answers
-        await pilot.hover(Breadcrumb, offset=(1, 0))  # on "Step 4", not a crumb
+        await pilot.hover(Breadcrumb, offset=(1, ROW))  # on "Step 4", not a crumb
         assert crumbs.tooltip is None
-        await pilot.hover(Breadcrumb, offset=(name_at, 0))
-        await pilot.click(Breadcrumb, offset=(name_at, 0))  # the crumbs change under it
+        await pilot.hover(Breadcrumb, offset=(name_at, ROW))
+        await pilot.click(Breadcrumb, offset=(name_at, ROW))  # the crumbs change under it
         assert question_id(app) == "interviewer" and crumbs.tooltip is None
 
     drive(make_app(answers=THANK_YOU), script)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from advice.app.catalog import TreeEntry
 from advice.app.widgets.breadcrumb import Breadcrumb
-from advice.app.widgets.chrome import TopBar, show_too_small, too_small_message
+from advice.app.widgets.chrome import show_too_small, too_small_message
 from advice.app.widgets.keybar import KeyBar
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -57,8 +57,12 @@ class WalkScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield from too_small_message(self)
-        yield TopBar(self.session.tree.title, self.session.today)
-        yield Breadcrumb(self.session.transcript(), self.here_label())
+        yield Breadcrumb(
+            self.session.transcript(),
+            self.here_label(),
+            self.session.tree.title,
+            self.session.today,
+        )
         yield from self.compose_body()
         yield KeyBar()
 

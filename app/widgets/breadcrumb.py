@@ -1,14 +1,18 @@
-"""The answers so far on one line, each clickable: a click goes back to that question.
+"""The two lines at the top of a walk: the top bar (`advice · <tree>`, today's date)
+and under it the answers so far, each clickable: a click goes back to that question.
 
-One widget draws the whole line (a widget per crumb cost a mount per step). When the
-line is wider than the screen, the oldest crumbs give way to "…", so where the user
-is ("This question" / "Your next step") always shows; on step 1, a line saying how the
-crumbs work.
+One widget draws both lines (a widget per crumb cost a mount per step, and the top
+bar as a widget of its own cost start-up). When the answers are wider than the
+screen, the oldest give way to "…", so where the user is ("This question" / "Your
+next step") always shows; on step 1, a line saying how the crumbs work.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 import msgspec
+from advice.app.widgets.chrome import top_line
 from rich.cells import cell_len, set_cell_size
 from textual import events
 from textual.content import Content
@@ -38,20 +42,34 @@ class Span(msgspec.Struct, frozen=True):
 
 
 class Breadcrumb(Static):
-    """`Step N  answer › answer › This question`."""
+    """`advice · <tree>   today <date>` over `Step N  answer › answer › This question`.
+
+    No CSS padding: the top line's own background reaches both edges, so each line
+    is padded by a cell here (PAD)."""
 
     # Few component classes: Textual styles each one as a node on every restyle.
-    COMPONENT_CLASSES = {"breadcrumb--crumb", "breadcrumb--muted"}
+    COMPONENT_CLASSES = {
+        "breadcrumb--crumb",
+        "breadcrumb--muted",
+        "breadcrumb--top",
+        "breadcrumb--date",
+    }
+    CRUMBS_ROW = 1  # the row of the answers (the top bar is row 0)
+    PAD = 1
 
     class Selected(Message):
         def __init__(self, node_id: str) -> None:
             super().__init__()
             self.node_id = node_id
 
-    def __init__(self, steps: list[Step], here: str) -> None:
+    def __init__(
+        self, steps: list[Step], here: str, heading: str = "", today: date | None = None
+    ) -> None:
         super().__init__(markup=False)
         self.steps = steps
         self.here = here
+        self.heading = heading
+        self.today = today
         self._spans: list[Span] = []
         self._hover: int | None = None  # index into _spans
 
@@ -88,6 +106,17 @@ class Breadcrumb(Static):
 
     def render(self) -> Content:
         width = self.content_region.width if self.is_mounted else 0
+        inner = max(width - 2 * self.PAD, 1) if width else 0
+        pad = " " * self.PAD
+        date_style = self.get_visual_style("breadcrumb--date")
+        top = Content.assemble(pad, top_line(self.heading, self.today, inner, date_style), pad)
+        if width:
+            top = top.pad_right(width - top.cell_length)
+        top = top.stylize_before(self.get_visual_style("breadcrumb--top"))
+        return Content("\n").join([top, Content.assemble(pad, self.crumbs_line(inner))])
+
+    def crumbs_line(self, width: int) -> Content:
+        """The answers line, `width` cells at most (0: not laid out yet)."""
         pieces = self.layout(width or 10_000)
         muted = self.get_visual_style("breadcrumb--muted")
         styles = {
@@ -98,7 +127,7 @@ class Breadcrumb(Static):
         }
         spans: list[Span] = []
         parts: list[Content] = []
-        x = 0
+        x = self.PAD
         for piece in pieces:
             part = Content.styled(piece.text, styles[piece.kind])
             if piece.kind == "crumb":
@@ -112,14 +141,17 @@ class Breadcrumb(Static):
 
     @property
     def spans(self) -> list[Span]:
-        """The crumbs drawn last, with their columns (inside the padding)."""
+        """The crumbs drawn last, with their columns in the widget (row CRUMBS_ROW)."""
         return list(self._spans)
 
-    def _span_at(self, x: int) -> int | None:
+    def _span_at(self, event: events.MouseEvent) -> int | None:
+        if event.y != self.CRUMBS_ROW:
+            return None
+        x = event.x
         return next((i for i, s in enumerate(self._spans) if s.start <= x < s.end), None)
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        hover = self._span_at(event.x - self.gutter.left)
+        hover = self._span_at(event)
         if hover != self._hover:
             self._hover = hover
             label = self._spans[hover].label if hover is not None else None
@@ -133,7 +165,7 @@ class Breadcrumb(Static):
             self.refresh()
 
     def on_click(self, event: events.Click) -> None:
-        index = self._span_at(event.x - self.gutter.left)
+        index = self._span_at(event)
         if index is not None:
             event.stop()
             self.post_message(self.Selected(self._spans[index].node_id))

@@ -7,6 +7,7 @@ from datetime import date
 
 from textual.content import Content
 from textual.screen import Screen
+from textual.style import Style
 from textual.widgets import Static
 
 # Below this the screens cannot show a question and its answers; a message says so.
@@ -27,18 +28,21 @@ class TopBar(Static):
 
     def render(self) -> Content:
         width = self.content_region.width if self.is_mounted else 0
-        title = Content.assemble(("advice", "bold"), " · ", self.heading)
-        if self.today is None:
-            return title
-        when = Content.styled(
-            f"today {self.today:%a %d %b %Y}",
-            self.get_visual_style("top-bar--date"),
-        )
-        room = width - when.cell_length - 2
-        if width and title.cell_length > room:
-            title = title.truncate(max(room, 1), ellipsis=True)
-        gap = max(width - title.cell_length - when.cell_length, 2)
-        return Content.assemble(title, " " * gap, when)
+        return top_line(self.heading, self.today, width, self.get_visual_style("top-bar--date"))
+
+
+def top_line(heading: str, today: date | None, width: int, date_style: Style) -> Content:
+    """`advice · <heading>` and today's date at the right; a long heading is cut with
+    "…" so the date stays. `width` 0: not laid out yet, nothing is cut."""
+    title = Content.assemble(("advice", "bold"), " · ", heading)
+    if today is None:
+        return title
+    when = Content.styled(f"today {today:%a %d %b %Y}", date_style)
+    room = width - when.cell_length - 2
+    if width and title.cell_length > room:
+        title = title.truncate(max(room, 1), ellipsis=True)
+    gap = max(width - title.cell_length - when.cell_length, 2)
+    return Content.assemble(title, " " * gap, when)
 
 
 class TooSmall(Static):
