@@ -11,7 +11,8 @@ allowed to end a label or start new syntax.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+import msgspec
 
 from advice.model import Recommendation, Tree
 from advice.paths import input_label
@@ -20,15 +21,13 @@ FORMATS = ("mermaid", "dot")
 _SPACE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class _Node:
+class _Node(msgspec.Struct, frozen=True):
     id: str
     kind: str  # question | recommendation | missing
     label: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Edge:
+class _Edge(msgspec.Struct, frozen=True):
     source: str
     target: str
     label: str

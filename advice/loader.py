@@ -14,10 +14,10 @@ import re
 import types
 import typing
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+import msgspec
 import yaml
 
 from advice.diagnostics import Diagnostic, did_you_mean
@@ -92,15 +92,14 @@ class _Bad:
 BAD: Any = _Bad()
 
 
-@dataclass
-class LoadResult:
+class LoadResult(msgspec.Struct):
     """A loaded file: the model (None when unusable), its problems, and every node key
     that was written, even ones whose content was broken (so the checker does not
     report a second, cascading 'unknown target' for them)."""
 
     value: Any
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    written_node_ids: set[str] = field(default_factory=set)
+    diagnostics: list[Diagnostic] = msgspec.field(default_factory=list)
+    written_node_ids: set[str] = msgspec.field(default_factory=set)
 
 
 def _hint(word: str, choices: typing.Iterable[str]) -> str:

@@ -8,7 +8,8 @@ step (any value leads to the same `goto`).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+import msgspec
 
 from advice.model import Loc, Question, Recommendation, Tree, successors
 
@@ -16,8 +17,7 @@ from advice.model import Loc, Question, Recommendation, Tree, successors
 PATH_LIMIT = 100_000
 
 
-@dataclass(frozen=True, slots=True)
-class TreePath:
+class TreePath(msgspec.Struct, frozen=True):
     """Answers from the start (answer ids; `None` for an input question) to `end`."""
 
     steps: tuple[tuple[str, str | None], ...]  # (question id, answer id or None)
@@ -80,8 +80,7 @@ def step_labels(tree: Tree, path: TreePath) -> list[str]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class PathRow:
+class PathRow(msgspec.Struct, frozen=True):
     """One line of `advice paths`."""
 
     answers: tuple[str | None, ...]  # answer ids; None for an input question
@@ -116,8 +115,7 @@ def path_rows(tree: Tree, limit: int = PATH_LIMIT) -> list[PathRow]:
     return rows
 
 
-@dataclass(frozen=True, slots=True)
-class DeadEnd:
+class DeadEnd(msgspec.Struct, frozen=True):
     """A step after which no cited recommendation can follow: the last step of some path
     that ends badly. `question`/`answer` are None when the start itself is the dead end."""
 
