@@ -58,6 +58,9 @@ def test_a_long_answer_wraps_and_a_click_on_its_second_line_picks_it(tmp_path: P
         second = next(n for n, line in enumerate(lines) if "2: a long" in line)
         assert second - first >= 2, lines  # answer 1 took two lines or more
         assert "goes on" in lines[first + 1]  # its second line is its own text
+        text_at = lines[first].index("1: a long")  # after the key, "1  "
+        more = lines[first + 1]
+        assert len(more) - len(more.lstrip(" │")) == text_at, lines  # under the text
         # A click on answer 2's second line (row 0 is the border).
         assert await pilot.click("#answers", offset=(10, 1 + second + 1))
         await pilot.pause()

@@ -101,7 +101,7 @@ class QuestionScreen(WalkScreen):
             labels.append(Content.assemble((key, "bold"), a.label, mark))
         ids = [a.id for a in q.answers]
         highlighted = ids.index(previous) if previous in ids else 0
-        return AnswerList(labels, highlighted, id="answers", classes="part")
+        return AnswerList(labels, highlighted, hanging=3, id="answers", classes="part")
 
     def compose_input(self) -> ComposeResult:
         q = self.question

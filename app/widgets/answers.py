@@ -49,11 +49,15 @@ class AnswerList(Widget, can_focus=True):
         labels: list[Content],
         highlighted: int = 0,
         *,
+        hanging: int = 0,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
+        """`hanging`: cells at the start of each label (its key, "1  ") that a wrapped
+        label's later lines are indented by, so they line up under its text."""
         super().__init__(id=id, classes=classes)
         self.labels = labels
+        self.hanging = hanging
         self._highlighted = self._clamp(highlighted)
         self._hover: int | None = None
         self._owners: list[int] = []  # the answer each drawn line belongs to
@@ -89,9 +93,12 @@ class AnswerList(Widget, can_focus=True):
         if self._lines is not None and self._lines[0] == width:
             return self._lines[1]
         inner = max(1, width - 2)
+        hanging = self.hanging if inner > 2 * self.hanging else 0  # too narrow: no indent
         lines: list[tuple[int, Content]] = []
         for index, label in enumerate(self.labels):
-            for line in label.wrap(inner):
+            head, body = label[:hanging], label[hanging:]
+            for n, line in enumerate(body.wrap(inner - hanging)):
+                line = (head if n == 0 else Content(" " * hanging)) + line
                 lines.append((index, line.pad(1, 1 + inner - line.cell_length)))
         self._lines = (width, lines)
         return lines
