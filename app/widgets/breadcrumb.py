@@ -52,7 +52,6 @@ class Breadcrumb(Static):
         "breadcrumb--crumb",
         "breadcrumb--muted",
         "breadcrumb--top",
-        "breadcrumb--date",
     }
     CRUMBS_ROW = 1  # the row of the answers (the top bar is row 0)
     PAD = 1
@@ -108,11 +107,14 @@ class Breadcrumb(Static):
         width = self.content_region.width if self.is_mounted else 0
         inner = max(width - 2 * self.PAD, 1) if width else 0
         pad = " " * self.PAD
-        date_style = self.get_visual_style("breadcrumb--date")
+        top_style = self.get_visual_style("breadcrumb--top")
+        # The date: muted like the crumbs' separators, on the top line's background.
+        muted = self.get_visual_style("breadcrumb--muted")
+        date_style = Style(background=top_style.background, foreground=muted.foreground)
         top = Content.assemble(pad, top_line(self.heading, self.today, inner, date_style), pad)
         if width:
             top = top.pad_right(width - top.cell_length)
-        top = top.stylize_before(self.get_visual_style("breadcrumb--top"))
+        top = top.stylize_before(top_style)
         return Content("\n").join([top, Content.assemble(pad, self.crumbs_line(inner))])
 
     def crumbs_line(self, width: int) -> Content:
