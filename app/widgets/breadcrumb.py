@@ -18,7 +18,7 @@ from textual import events
 from textual.content import Content
 from textual.message import Message
 from textual.style import Style
-from textual.widgets import Static
+from textual.widget import Widget
 
 from advice.session import Step
 
@@ -41,7 +41,7 @@ class Span(msgspec.Struct, frozen=True):
     label: str
 
 
-class Breadcrumb(Static):
+class Breadcrumb(Widget):
     """`advice · <tree>   today <date>` over `Step N  answer › answer › This question`.
 
     No CSS padding: the top line's own background reaches both edges, so each line
@@ -64,7 +64,7 @@ class Breadcrumb(Static):
     def __init__(
         self, steps: list[Step], here: str, heading: str = "", today: date | None = None
     ) -> None:
-        super().__init__(markup=False)
+        super().__init__()
         self.steps = steps
         self.here = here
         self.heading = heading
