@@ -60,8 +60,10 @@ def notes(app: AdviceApp) -> list[str]:
 
 
 def shown_text(app: AdviceApp) -> str:
-    """Every Static on the current screen, as the plain text it renders."""
-    return "\n".join(str(w.render()) for w in app.screen.query(Static) if w.display)
+    """Every Static on the current screen, and the top bar and line of answers, as the
+    plain text they render."""
+    shown = app.screen.query("Static, Breadcrumb")
+    return "\n".join(str(w.render()) for w in shown if w.display)
 
 
 def drawn(widget: Widget, row: int = 0) -> str:
