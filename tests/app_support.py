@@ -10,7 +10,6 @@ from rich.style import Style
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Static
 
 from tests.conftest import DATA, TODAY
 
