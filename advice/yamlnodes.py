@@ -28,6 +28,47 @@ MAX_DEPTH = 100  # trees need about 8 levels; far deeper is a mistake or an atta
 MAX_VALUES = 500_000
 
 
+# What can open or close a flow collection, start a quoted text or a comment.
+_FLOW_TOKEN = re.compile(r"""[\[\]{}'"#\n]""")
+_QUOTED = {"'": re.compile(r"'(?:[^']|'')*'"), '"': re.compile(r'"(?:[^"\\]|\\.)*"', re.S)}
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where flow brackets first nest deeper than MAX_DEPTH, by a lexical scan.
+
+    Only for a file the parser has already refused: it tells our own limit from
+    whatever the parser's libyaml release stopped at, so the message never depends on
+    the library's version. Quotes count only where a quoted text can start, so the
+    apostrophe of "don't" opens nothing."""
+    depth = line = 0
+    line_start = pos = 0
+    while (m := _FLOW_TOKEN.search(text, pos)) is not None:
+        ch, at = m.group(), m.start()
+        pos = at + 1
+        if ch == "\n":
+            line, line_start = line + 1, pos
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line + 1, at - line_start + 1
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        elif at == line_start or text[at - 1] in " \t[{,:":
+            if ch == "#":  # a comment runs to the end of its line
+                end = text.find("\n", at)
+                pos = len(text) if end < 0 else end
+            else:
+                quoted = _QUOTED[ch].match(text, at)
+                if quoted is None:
+                    return None
+                inner = quoted.group()
+                line += inner.count("\n")
+                if "\n" in inner:
+                    line_start = at + inner.rfind("\n") + 1
+                pos = quoted.end()
+    return None
+
+
 class YNode:
     """A scalar (value: str), a sequence (value: list of YNode) or a mapping
     (value: list of (key, value) pairs, duplicates kept so they can be reported)."""
@@ -139,6 +180,13 @@ def compose(text: str) -> YNode | None:
                         mark.column + 1,
                     )
     except yaml.MarkedYAMLError as exc:
+        deep = _too_deep(text)
+        if deep is not None:
+            # libyaml has a nesting limit of its own (1,000 since PyYAML 6.0.4) and, in a
+            # flow collection, scans ahead far enough to hit it before we see depth 100.
+            raise ComposeError(
+                f"the file is nested more than {MAX_DEPTH} levels deep", *deep
+            ) from None
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
         if exc.context_mark and exc.context and "end of stream" in problem:

@@ -120,3 +120,16 @@ def test_deep_nesting_is_refused_without_crashing() -> None:
         result = load_text("a: " + "[" * depth + "]" * depth + "\n", "deep.yaml", Tree)
         assert [d.code for d in result.diagnostics] == ["ADV001"]
         assert "nested" in result.diagnostics[0].message
+
+
+def test_nesting_limit_is_ours_whatever_libyaml_stops_at() -> None:
+    # An unclosed flow 1,500 deep: every libyaml release refuses it in its own words
+    # (end of stream, or its own depth limit); the message must be ours either way.
+    result = load_text("a: " + "[" * 1500 + "\n", "deep.yaml", Tree)
+    assert [d.code for d in result.diagnostics] == ["ADV001"]
+    assert result.diagnostics[0].message == "the file is nested more than 100 levels deep"
+    assert result.diagnostics[0].loc.line == 1
+    # Brackets inside quotes and comments are text, not nesting.
+    text = "a: '" + "[" * 150 + "'\n# " + "{" * 150 + "\nb: [\n"
+    result = load_text(text, "shallow.yaml", Tree)
+    assert "nested" not in result.diagnostics[0].message
