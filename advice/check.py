@@ -15,7 +15,16 @@ from advice.diagnostics import AdviceError, CheckResult, Diagnostic, did_you_mea
 from advice.library import sources_for, tree_files
 from advice.loader import LoadResult, load_sources, load_tree
 from advice.memory import gc_paused
-from advice.model import Citation, Loc, Question, Recommendation, SourceList, Tree, successors
+from advice.model import (
+    WRITER,
+    Citation,
+    Loc,
+    Question,
+    Recommendation,
+    SourceList,
+    Tree,
+    successors,
+)
 from advice.paths import dead_ends
 from advice.quotes import check_quotes, load_source_texts
 from advice.render import placeholders_in
@@ -29,6 +38,7 @@ class _TreeChecker:
     def __init__(self, tree: Tree, sources: SourceList | None, written: set[str]) -> None:
         self.tree = tree
         self.source_ids = {s.id for s in sources.sources} if sources else None
+        self.sources = {s.id: s for s in sources.sources} if sources else {}
         # Node ids written in the file, even if their content was broken (reported already).
         self.known = written | set(tree.nodes)
         self.out: list[Diagnostic] = []
@@ -132,6 +142,34 @@ class _TreeChecker:
                     f"{did_you_mean(c.source, self.source_ids)}",
                     c.loc,
                 )
+                continue
+            self.speaker(c)
+
+    def speaker(self, c: Citation) -> None:
+        """ADV022: the speaker must be the writer or someone the source lists, and only
+        someone other than the writer can be reported."""
+        source = self.sources.get(c.source)
+        if source is None:
+            return
+        if c.speaker == WRITER:
+            if c.reported:
+                self.add(
+                    "ADV022",
+                    f"a quote of the writer of '{c.source}' is marked `reported: true`; "
+                    "a writer's own words are quoted, not reported (name the person the "
+                    "post reports as `speaker`)",
+                    c.loc,
+                )
+            return
+        if source.person(c.speaker) is None:
+            listed = [p.id for p in source.people]
+            known = ", ".join([WRITER, *listed])
+            self.add(
+                "ADV022",
+                f"speaker '{c.speaker}' is not among the people source '{c.source}' "
+                f"quotes ({known}){did_you_mean(c.speaker, [WRITER, *listed])}",
+                c.loc,
+            )
 
     def recommendation(self, r: Recommendation, facts: set[str]) -> None:
         if not r.citations:
@@ -257,6 +295,37 @@ def check_sources(sources: SourceList) -> list[Diagnostic]:
                 )
             )
         seen.setdefault(s.id, s.loc)
+        if not (s.writer.name or s.writer.called):
+            out.append(
+                Diagnostic(
+                    "ADV003",
+                    f"the writer of source '{s.id}' needs `name` or, when the article "
+                    "names no writer, `called` (e.g. 'the blog post's writer')",
+                    s.writer.loc,
+                )
+            )
+        people: dict[str, Loc] = {}
+        for p in s.people:
+            if p.id in people or p.id == WRITER:
+                first = f" (first on line {people[p.id].line})" if p.id in people else ""
+                out.append(
+                    Diagnostic(
+                        "ADV006",
+                        f"person id '{p.id}' appears twice in source '{s.id}'{first}"
+                        if p.id in people
+                        else f"person id '{WRITER}' in source '{s.id}' is kept for the writer",
+                        p.loc,
+                    )
+                )
+            people.setdefault(p.id, p.loc)
+            if not (p.name or p.called):
+                out.append(
+                    Diagnostic(
+                        "ADV003",
+                        f"person '{p.id}' of source '{s.id}' needs `name` or `called`",
+                        p.loc,
+                    )
+                )
     return out
 
 

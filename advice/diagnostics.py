@@ -37,6 +37,12 @@ CODES: dict[str, tuple[Severity, str]] = {
     "ADV018": ("error", "a quote that does not appear word for word in its source text"),
     "ADV019": ("warning", "a question whose answers all lead to the same place"),
     "ADV020": ("warning", "a path from the start that does not end at a cited recommendation"),
+    "ADV021": (
+        "error",
+        "a quote in the wrong mouth: a person's words outside their quotation marks "
+        "(and not marked reported), or the writer's inside someone's",
+    ),
+    "ADV022": ("error", "a citation's speaker that its source does not list"),
 }
 
 

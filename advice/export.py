@@ -11,28 +11,23 @@ import json
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from advice.bylines import OTHER_VIEW, OUR_READING, THIS_STEP, grouped
 from advice.diagnostics import AdviceError
 
 FORMATS = ("md", "ics", "json")
 PRODID = "-//advice//advice follow-up plan//EN"
 
 
-def _byline(c: dict[str, Any]) -> str:
-    who = c["author"] or c["source"]
-    parts = [f"{who}, {c['role']}" if c.get("role") else who]
-    if c.get("title"):
-        parts.append(f"*{c['title']}*")
-    if c.get("publisher"):
-        parts.append(str(c["publisher"]))
-    if c.get("url"):
-        parts.append(f"<{c['url']}>")
-    return ", ".join(parts)
-
-
-def _quote_lines(c: dict[str, Any]) -> list[str]:
-    # Each line of a quote gets its own '>' so a multi-line quote stays one block.
-    body = [f"> {line}".rstrip() for line in c["quote"].splitlines() or [""]]
-    return [*body, ">", f"> — {_byline(c)}", ""]
+def _quote_lines(citations: list[dict[str, Any]]) -> list[str]:
+    # Each line of a quote gets its own '>' so a multi-line quote stays one block; the
+    # quotes of one speaker share one byline (advice.bylines.grouped, as on screen).
+    out: list[str] = []
+    for who, quotes in grouped(citations):
+        for quote in quotes:
+            out += [f"> {line}".rstrip() for line in quote.splitlines() or [""]]
+            out.append(">")
+        out += [f"> — {who}", ""]
+    return out
 
 
 def step_line(s: dict[str, Any]) -> str:
@@ -55,6 +50,8 @@ def to_markdown(data: dict[str, Any]) -> str:
         lines += ["The walk stops at a question: answer it to get a recommendation.", ""]
         return "\n".join(lines)
     lines += [node["text"], ""]
+    if node.get("our_reading"):
+        lines += [f"*{OUR_READING}:* {node['our_reading']}", ""]
     if node["schedule"]:
         lines += ["## When", ""]
         lines += [f"- {step_line(s)}" for s in node["schedule"]]
@@ -64,13 +61,11 @@ def to_markdown(data: dict[str, Any]) -> str:
         if t.get("missing"):
             lines += ["Fill in the parts in [brackets] before you send it.", ""]
         lines += ["```text", t["text"].rstrip("\n"), "```", ""]
-    lines += ["## Sources", ""]
-    for c in node["citations"]:
-        lines += _quote_lines(c)
+    lines += [f"## {THIS_STEP}", ""]
+    lines += _quote_lines(node["citations"])
     for d in node["disagreements"]:
-        lines += [f"## Where the sources disagree: {d['summary']}", ""]
-        for c in d["citations"]:
-            lines += _quote_lines(c)
+        lines += [f"## {OTHER_VIEW}: {d['summary']}", ""]
+        lines += _quote_lines(d["citations"])
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -97,7 +92,7 @@ def to_ics(data: dict[str, Any]) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", node["title"])
-    quotes = [f'"{c["quote"]}" ({_plain_byline(c)})' for c in node["citations"]]
+    quotes = [f'"{c["quote"]}" ({c["byline"]})' for c in node["citations"]]
     for s in steps:
         day = date.fromisoformat(s["date"])
         event = Event()
@@ -113,11 +108,6 @@ def to_ics(data: dict[str, Any]) -> bytes:
         event.add("transp", "TRANSPARENT")  # a reminder, not a busy slot
         cal.add_component(event)
     return bytes(cal.to_ical())
-
-
-def _plain_byline(c: dict[str, Any]) -> str:
-    who = c["author"] or c["source"]
-    return f"{who}, {c['role']}" if c.get("role") else str(who)
 
 
 def to_json(data: dict[str, Any]) -> str:

@@ -76,19 +76,86 @@ def spec(
 # --- sources ---------------------------------------------------------------------------
 
 
+# The speaker id a citation uses for the article's own writer (any other speaker id is
+# one of the source's `people`).
+WRITER = "writer"
+
+
+class Writer(Record, frozen=True):
+    """Who wrote an article. Many are unnamed: then `called` says how to refer to them."""
+
+    name: Annotated[str | None, spec("The writer's name, if the article gives it.")] = None
+    called: Annotated[
+        str | None,
+        spec("How to refer to an unnamed writer, e.g. 'the blog post's writer'."),
+    ] = None
+    role: Annotated[
+        str | None, spec("The writer's role in the article's own words, if it gives one.")
+    ] = None
+    short_role: Annotated[
+        str | None, spec("A few words of that role for bylines, e.g. 'career coach'.")
+    ] = None
+    loc: Loc = NOWHERE  # where it was written (the loader fills it in)
+
+
+class Person(Record, frozen=True):
+    """Someone an article quotes or reports (not its writer), as the article presents them."""
+
+    id: Annotated[str, spec("Id that citations give as their `speaker`.", nonempty=True)]
+    name: Annotated[str | None, spec("Their name, if the article gives it.")] = None
+    called: Annotated[
+        str | None,
+        spec("How to refer to them when the article gives no name, e.g. 'an HR manager'."),
+    ] = None
+    role: Annotated[
+        str | None,
+        spec("Their role in the article's own words, e.g. 'career coach and president of'."),
+    ] = None
+    short_role: Annotated[
+        str | None, spec("A few words of that role for bylines, e.g. 'career coach'.")
+    ] = None
+    named_as: Annotated[
+        tuple[str, ...],
+        spec(
+            "How the article's text names them ('Barnes', 'the founder'): `check --sources` "
+            "looks for these beside their quotation marks and in reported speech."
+        ),
+    ] = ()
+    loc: Loc = NOWHERE  # where it was written (the loader fills it in)
+
+
 class Source(Record, frozen=True):
-    """An article the advice comes from, listed once in sources.yaml."""
+    """An article the advice comes from, listed once in sources.yaml: what it is, who
+    wrote it, and whom it quotes or reports."""
 
     id: Annotated[str, spec("Stable id that citations use.", nonempty=True)]
-    author: Annotated[str, spec("Who wrote or said it.", nonempty=True)]
-    role: Annotated[str, spec("The author's role, shown beside quotes.", nonempty=True)]
-    title: Annotated[str, spec("Title of the article or post.", nonempty=True)]
+    what: Annotated[
+        str,
+        spec(
+            "Our description of the article, e.g. 'a job-board blog post' (shown as ours, "
+            "never as its title); bylines say 'quoted in <what>'.",
+            nonempty=True,
+        ),
+    ]
+    writer: Annotated[Writer, spec("Who wrote it (a name, or how to refer to them).")]
+    people: Annotated[
+        tuple[Person, ...], spec("The people it quotes or reports, with the roles it gives them.")
+    ] = ()
+    title: Annotated[
+        str | None, spec("The article's own title, only if it has one (never invented).")
+    ] = None
     publisher: Annotated[str | None, spec("Where it was published.")] = None
     file: Annotated[
         str | None, spec("File name of the article's text, for `advice check --sources DIR`.")
     ] = None
     url: Annotated[str | None, spec("Address of the article, if known.")] = None
     loc: Loc = NOWHERE  # where it was written (the loader fills it in)
+
+    def person(self, speaker: str) -> Person | None:
+        for p in self.people:
+            if p.id == speaker:
+                return p
+        return None
 
 
 class SourceList(Record, frozen=True):
@@ -106,6 +173,21 @@ class Citation(Record, frozen=True):
 
     source: Annotated[str, spec("Id of a source in sources.yaml.", nonempty=True)]
     quote: Annotated[str, spec("Words copied exactly from the source.", nonempty=True)]
+    speaker: Annotated[
+        str,
+        spec(
+            "Whose words these are: `writer` (the article's writer) or the id of one of the "
+            "source's `people`.",
+            nonempty=True,
+        ),
+    ] = WRITER
+    reported: Annotated[
+        bool,
+        spec(
+            "True: the article's own words reporting what the speaker says ('Barnes says "
+            "it's likely...'), not the speaker's words in quotation marks."
+        ),
+    ] = False
     loc: Loc = NOWHERE  # where it was written (the loader fills it in)
 
 
@@ -212,6 +294,13 @@ class Recommendation(Record, frozen=True):
     disagreements: Annotated[
         tuple[Disagreement, ...], spec("Where other sources say otherwise.", key="disagree")
     ] = ()
+    our_reading: Annotated[
+        str | None,
+        spec(
+            "Where the text interprets the articles rather than saying what they say: "
+            "our reading, shown on screen labelled as ours."
+        ),
+    ] = None
     schedule: Annotated[tuple[DateRule, ...], spec("When to do it.", key="when")] = ()
     templates: Annotated[tuple[str, ...], spec("Ids of ready texts from `templates`.")] = ()
     loc: Loc = NOWHERE  # where it was written (the loader fills it in)

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from advice.bylines import OTHER_VIEW, OUR_READING, THIS_STEP, grouped
 from advice.diagnostics import AdviceError
 from advice.export import step_line
 from advice.model import Question, Recommendation, SourceList
@@ -25,25 +26,27 @@ from advice.summary import session_json, template_values
 OnChange = Callable[[Session, dict[str, str]], object]
 
 
-def _byline(c: dict[str, Any]) -> str:
-    who = c["author"] or c["source"]
-    return f"{who} ({c['role']})" if c.get("role") else str(who)
+def _print_quotes(citations: list[dict[str, Any]], out: TextIO) -> None:
+    for who, quotes in grouped(citations):
+        for quote in quotes:
+            print(f'  "{quote}"', file=out)
+        print(f"    — {who}", file=out)
 
 
 def print_recommendation(data: dict[str, Any], out: TextIO) -> None:
     node = data["node"]
     print(f"\nNext step: {node['title']}\n{node['text']}", file=out)
+    if node.get("our_reading"):
+        print(f"{OUR_READING}: {node['our_reading']}", file=out)
     if node["schedule"]:
         print("\nWhen:", file=out)
         for step in node["schedule"]:
             print(f"  {step_line(step)}", file=out)
-    print("\nWhy:", file=out)
-    for c in node["citations"]:
-        print(f'  Source: {_byline(c)}: "{c["quote"]}"', file=out)
+    print(f"\n{THIS_STEP}:", file=out)
+    _print_quotes(node["citations"], out)
     for d in node["disagreements"]:
-        print(f"  But: {d['summary']}", file=out)
-        for c in d["citations"]:
-            print(f'    {_byline(c)}: "{c["quote"]}"', file=out)
+        print(f"\n{OTHER_VIEW}: {d['summary']}", file=out)
+        _print_quotes(d["citations"], out)
     for t in node["templates"]:
         print(
             f"\n--- {t['title']} ---\n{t['text'].rstrip()}\n--- end of {t['title']} ---", file=out

@@ -8,20 +8,31 @@ from __future__ import annotations
 
 from typing import Any
 
+from advice.bylines import byline, speaker_name, speaker_role
 from advice.model import Citation, Question, SourceList, Tree
 from advice.render import fill, placeholders_in
 from advice.session import Session
 
 
 def citation_json(c: Citation, sources: SourceList | None) -> dict[str, Any]:
+    """One citation for `walk --json` and every front end: the quote, whose words they
+    are (`speaker`, `reported`, `byline`, from advice.bylines) and the article's fields.
+    `author`/`role` are the article's writer; `title` is the article's own (None: the
+    four shipped articles have none); `description` is ours."""
     src = next((s for s in sources.sources if s.id == c.source), None) if sources else None
     return {
         "source": c.source,
-        "author": src.author if src else None,
-        "role": src.role if src else None,
+        "author": speaker_name(src, Citation(c.source, c.quote)) if src else None,
+        "role": src.writer.role if src else None,
         "title": src.title if src else None,
+        "description": src.what if src else None,
         "publisher": src.publisher if src else None,
         "url": src.url if src else None,
+        "speaker": speaker_name(src, c),
+        "speaker_id": c.speaker,
+        "speaker_role": speaker_role(src, c),
+        "reported": c.reported,
+        "byline": byline(src, c),
         "quote": c.quote,
     }
 
@@ -59,6 +70,7 @@ def session_json(
             kind="recommendation",
             title=node.title,
             text=node.text,
+            our_reading=node.our_reading,
             citations=[citation_json(c, sources) for c in node.citations],
             disagreements=[
                 {

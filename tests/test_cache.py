@@ -57,9 +57,9 @@ def test_editing_the_tree_or_its_sources_is_never_served_stale(
     assert checked(path).tree.title.startswith("Edited ")
     sources = tree_dir / "sources.yaml"
     src = sources.read_text(encoding="utf-8")
-    sources.write_text(src.replace("author: Scott Singer", "author: S. Singer"), "utf-8")
+    sources.write_text(src.replace("name: Scott Singer", "name: S. Singer"), "utf-8")
     result = checked(path)
-    assert "S. Singer" in [s.author for s in result.sources.sources]
+    assert "S. Singer" in [s.writer.name for s in result.sources.sources]
 
 
 @pytest.mark.parametrize("damage", ["truncate", "garbage", "valid-json-wrong-shape"])

@@ -19,7 +19,8 @@ from tests.test_cli import run
 
 SHIPPED = shipped_dir() / "interview-follow-up.yaml"
 CITE = (
-    "because: [{source: barnes-call, quote: Your best bet is to send a gracious thank you card.}]"
+    "because: [{source: barnes-call, speaker: barnes,"
+    " quote: Your best bet is to send a gracious thank you card.}]"
 )
 
 # Labels and ids with everything that could end a label or start syntax: quotes,

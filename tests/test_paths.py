@@ -13,7 +13,8 @@ from tests.test_cli import run
 
 BAD = Path(__file__).parent / "data" / "bad"
 CITE = (
-    "because: [{source: barnes-call, quote: Your best bet is to send a gracious thank you card.}]"
+    "because: [{source: barnes-call, speaker: barnes,"
+    " quote: Your best bet is to send a gracious thank you card.}]"
 )
 
 

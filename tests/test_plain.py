@@ -27,8 +27,12 @@ def test_a_whole_walk_with_a_default_a_text_and_the_details_asked_once() -> None
     assert "Interviewer's name: Ms Lee\nCompany: \n" in out
     assert "Your name:" not in out
     assert "When:\n  By 2026-11-21 (Saturday): Send your thank-you note\n" in out
-    assert "Source: A. Harrison Barnes (founder and professional career coach" in out
-    assert "  But: The community post would also call.\n" in out
+    # The quote, then whose words they are: the post's writer, not Barnes (issue 16).
+    assert (
+        "For this step:\n  \"It’s important to do this within a day of the interview.\"\n"
+        "    — the writer (unnamed) of a post on a job-board blog\n"
+    ) in out
+    assert "\nThe other view: The community post would also call.\n" in out
     assert "Dear Ms Lee,\nThank you for meeting me at [Company].\nSincerely,\nAda Lovelace\n" in out
     assert "Fill in the parts in [brackets] before you send it." in out
 

@@ -79,9 +79,10 @@ def test_source_without_file_or_with_a_missing_file_is_reported(tmp_path: Path) 
     (tmp_path / "sources.yaml").write_text(
         "sources:\n"
         "  - id: barnes-call\n"
-        "    author: A\n    role: B\n    title: C\n"
+        "    what: A\n    writer: {called: B}\n"
         "  - id: other\n"
-        "    author: A\n    role: B\n    title: C\n    file: missing.txt\n",
+        "    what: A\n    writer: {called: B}\n    people: [{id: c, name: C}]\n"
+        "    file: missing.txt\n",
         encoding="utf-8",
     )
     write_tree(tmp_path, "anything")
@@ -89,7 +90,7 @@ def test_source_without_file_or_with_a_missing_file_is_reported(tmp_path: Path) 
     texts.mkdir()
     diags = [d for r in check_paths([tmp_path], sources_dir=texts) for d in r.diagnostics]
     found = {(d.code, d.loc.line) for d in diags}
-    assert found == {("ADV018", 2), ("ADV018", 6)}, [str(d) for d in diags]
+    assert found == {("ADV018", 2), ("ADV018", 5)}, [str(d) for d in diags]
     messages = " ".join(d.message for d in diags)
     assert "has no `file:`" in messages and "missing.txt" in messages
 

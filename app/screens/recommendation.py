@@ -10,7 +10,7 @@ from typing import Any
 from advice.app.catalog import plan_filename
 from advice.app.screens.walk import WalkScreen
 from advice.app.styles import styles_path
-from advice.app.widgets.quote import QuoteBlock, author_of
+from advice.app.widgets.quote import QuoteBlock
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -18,26 +18,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
+from advice.bylines import OTHER_VIEW, OUR_READING, THIS_STEP, grouped
 from advice.diagnostics import AdviceError
 from advice.export import to_markdown
 from advice.fileio import atomic_write
 from advice.model import Recommendation
 from advice.summary import session_json
-
-
-def by_author(citations: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for c in citations:
-        groups.setdefault(author_of(c), []).append(c)
-    return groups
-
-
-def sides(node: dict[str, Any], disagreement: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """Columns for one disagreement, by author: the recommendation's own sources whose
-    authors the disagreement does not quote, then each author the disagreement quotes."""
-    other = by_author(disagreement["citations"])
-    ours = {a: cs for a, cs in by_author(node["citations"]).items() if a not in other}
-    return {**ours, **other}
 
 
 class RecommendationScreen(WalkScreen):
@@ -63,10 +49,12 @@ class RecommendationScreen(WalkScreen):
                 yield Static("Your next step", classes="kicker")
                 yield Static(Content(node["title"]), id="rec-title")
                 yield Static(Content(node["text"]), id="rec-text")
+                if node.get("our_reading"):
+                    reading = Content.assemble((f"{OUR_READING}: ", "bold"), node["our_reading"])
+                    yield Static(reading, id="rec-reading")
                 yield from self.compose_when(node)
-                yield Static("Why", classes="section")
-                for c in node["citations"]:
-                    yield QuoteBlock(c)
+                yield Static(THIS_STEP, classes="section")
+                yield from self.compose_quotes(node["citations"])
                 yield from self.compose_disagreements(node)
             if node["templates"]:
                 with Vertical(id="rec-side"):
@@ -82,16 +70,16 @@ class RecommendationScreen(WalkScreen):
                 line = f"{'By' if step['by'] else 'On'} {day:%A %d %B %Y}{late}: {step['action']}"
                 yield Static(Content(line), classes="when-step -past" if late else "when-step")
 
+    def compose_quotes(self, citations: list[dict[str, Any]]) -> ComposeResult:
+        for who, quotes in grouped(citations):
+            yield QuoteBlock(who, quotes)
+
     def compose_disagreements(self, node: dict[str, Any]) -> ComposeResult:
+        """Each other view once, with its own quotes only: the step's side is above."""
         for d in node["disagreements"]:
-            yield Static("Where the sources disagree", classes="section")
+            yield Static(OTHER_VIEW, classes="section")
             yield Static(Content(d["summary"]), classes="disagree-summary")
-            with Horizontal(classes="sides"):
-                for author, citations in sides(node, d).items():
-                    with Vertical(classes="side"):
-                        yield Static(Content(f"{author} says"), classes="side-author")
-                        for c in citations:
-                            yield QuoteBlock(c, show_author=False)
+            yield from self.compose_quotes(d["citations"])
 
     def compose_templates(self, node: dict[str, Any]) -> ComposeResult:
         labels = self.session.tree.placeholders

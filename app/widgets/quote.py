@@ -1,26 +1,21 @@
-"""A citation: the quote, word for word, then who said it."""
+"""Quotes, word for word, then who said it (the engine's byline: advice.bylines)."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from textual.content import Content
 from textual.widgets import Static
 
 
-def author_of(citation: dict[str, Any]) -> str:
-    """The author, or the source id when sources.yaml does not list it."""
-    return str(citation.get("author") or citation["source"])
-
-
 class QuoteBlock(Static):
-    """`citation` is one entry of session_json's `citations`. One widget, not a
-    container: a recommendation shows many and each widget costs styling time."""
+    """One speaker's quotes in a row and their byline once, as `bylines.grouped` gives
+    them. One widget, not a container: a recommendation shows many and each widget
+    costs styling time."""
 
-    def __init__(self, citation: dict[str, Any], show_author: bool = True) -> None:
-        quote = Content.styled(f"“{citation['quote']}”", "italic")
-        if show_author:
-            role = f", {citation['role']}" if citation.get("role") else ""
-            quote = Content.assemble(quote, "\n", (f"— {author_of(citation)}{role}", "dim"))
-        super().__init__(quote, classes="quote")
-        self.citation = citation
+    def __init__(self, byline: str, quotes: list[str]) -> None:
+        parts: list[Content | str] = []
+        for quote in quotes:
+            parts += [Content.styled(f"“{quote}”", "italic"), "\n"]
+        parts.append(Content.styled(f"— {byline}", "dim"))
+        super().__init__(Content.assemble(*parts), classes="quote")
+        self.byline = byline
+        self.quotes = quotes
