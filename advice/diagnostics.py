@@ -40,7 +40,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "ADV021": (
         "error",
         "a quote in the wrong mouth: a person's words outside their quotation marks "
-        "(and not marked reported), or the writer's inside someone's",
+        "and not marked reported, or the writer's inside someone's (with --sources)",
     ),
     "ADV022": ("error", "a citation's speaker that its source does not list"),
 }

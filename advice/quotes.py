@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from advice.attribution import attribution_problem
 from advice.diagnostics import Diagnostic
 from advice.loader import compose_text, read_text
 from advice.model import Citation, Loc, SourceList, Tree
@@ -124,12 +125,14 @@ def _citations(tree: Tree) -> Iterable[Citation]:
 def check_quotes(
     tree: Tree, path: Path, sources: SourceList, texts: dict[str, str]
 ) -> list[Diagnostic]:
-    """ADV018 for every quote of `tree` (read from `path`) not found in its source.
+    """ADV018 for every quote of `tree` (read from `path`) not found in its source, and
+    ADV021 for one found in the wrong mouth (advice.attribution).
 
     Sources without a text in `texts` were reported by load_source_texts; unknown
     source ids by the checker (ADV012): their quotes are skipped here.
     """
     files = {s.id: s.file for s in sources.sources}
+    by_id = {s.id: s for s in sources.sources}
     where: dict[tuple[int, int], Loc] | None = None
     out: list[Diagnostic] = []
     for c in _citations(tree):
@@ -138,6 +141,12 @@ def check_quotes(
             continue
         quote = normalize(c.quote)
         if quote in text:
+            source = by_id[c.source]
+            why = attribution_problem(c, quote, source, text)
+            if why is not None:
+                if where is None:
+                    where = _quote_locations(path)
+                out.append(Diagnostic("ADV021", why, where.get((c.loc.line, c.loc.col), c.loc)))
             continue
         if where is None:
             where = _quote_locations(path)

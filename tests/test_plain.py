@@ -29,7 +29,7 @@ def test_a_whole_walk_with_a_default_a_text_and_the_details_asked_once() -> None
     assert "When:\n  By 2026-11-21 (Saturday): Send your thank-you note\n" in out
     # The quote, then whose words they are: the post's writer, not Barnes (issue 16).
     assert (
-        "For this step:\n  \"It’s important to do this within a day of the interview.\"\n"
+        'For this step:\n  "It’s important to do this within a day of the interview."\n'
         "    — the writer (unnamed) of a post on a job-board blog\n"
     ) in out
     assert "\nThe other view: The community post would also call.\n" in out

@@ -122,3 +122,72 @@ def test_cli_missing_sources_folder_is_one_clear_error(tmp_path: Path) -> None:
     assert out.returncode == 1
     assert "no such folder of source texts" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+ATTRIBUTED = """\
+id: attributed
+title: Whose words
+start: only
+nodes:
+  only:
+    recommend: Don't call
+    text: Short.
+    because:
+      - source: barnes-minimum
+{citation}
+"""
+
+
+def attributed(folder: Path, citation: str) -> subprocess.CompletedProcess[str]:
+    path = folder / "attributed.yaml"
+    path.write_text(ATTRIBUTED.format(citation=citation), encoding="utf-8")
+    return run("check", str(path), "--sources", str(SOURCES))
+
+
+@needs_sources
+@pytest.mark.parametrize(
+    ("citation", "problem"),
+    [
+        # Barnes's own words, in his quotation marks: his, quoted.
+        ("        speaker: barnes\n        quote: Employers aren’t in any hurry", None),
+        # The same words as the writer's: in the wrong mouth.
+        ("        quote: Employers aren’t in any hurry", "give `speaker: barnes`"),
+        # What the post says he says, in its own words: reported speech, not his quote.
+        (
+            "        speaker: barnes\n"
+            "        quote: it’s likely going to come across as frustrating",
+            "add `reported: true`",
+        ),
+        (
+            "        speaker: barnes\n        reported: true\n"
+            "        quote: it’s likely going to come across as frustrating",
+            None,
+        ),
+        # The HR manager's words are not Barnes's.
+        (
+            "        speaker: barnes\n        quote: I can’t accept these gifts from vendors",
+            "not inside A. Harrison Barnes's quotation marks",
+        ),
+        (
+            "        speaker: hr-manager\n        quote: I can’t accept these gifts from vendors",
+            None,
+        ),
+        # The writer's line, "Don't call the interviewer!", is not Barnes's.
+        (
+            "        speaker: barnes\n        quote: Don’t call the interviewer!",
+            "they are the writer's",
+        ),
+    ],
+)
+def test_attribution_is_checked_against_the_quotation_marks(
+    tmp_path: Path, citation: str, problem: str | None
+) -> None:
+    out = attributed(tmp_path, citation)
+    assert "Traceback" not in out.stdout + out.stderr
+    if problem is None:
+        assert out.returncode == 0, out.stdout
+    else:
+        assert out.returncode == 1
+        [line] = out.stdout.splitlines()
+        assert f"{tmp_path / 'attributed.yaml'}:" in line and " ADV021 " in line
+        assert problem in line
