@@ -90,7 +90,10 @@ def test_walk_to_a_recommendation_and_back_with_escape(
         assert "Send a thank-you note within a day" in text
         assert "By Saturday 21 November 2026: Send your thank-you note" in text  # today + 1
         assert "Your best bet is to send a gracious thank you card." in text
-        assert "A. Harrison Barnes says" in text and "the community post says" in text
+        # Each side labelled, each quote with its speaker's byline (issue 16).
+        assert "For this step" in text and "The other view" in text
+        assert "— A. Harrison Barnes, career coach, quoted in a post on a job-board blog" in text
+        assert "— the writer (unnamed) of a post on a job seekers' community site" in text
         assert "Dear Ms Lee," in text and "[Company]" in text
         await pilot.press("escape")
         assert question_id(app) == "interviewer"
@@ -309,7 +312,7 @@ def test_save_plan_as_markdown_default_path_edited_path_and_unwritable(
     assert md.startswith("# Send a thank-you note within a day\n")
     assert "- What is the interviewer's name? **Ms Lee**" in md
     assert "- By 2026-11-21 (Saturday): Send your thank-you note" in md
-    assert "> — the community post, unnamed author of a job seekers' community post" in md
+    assert "> — the writer (unnamed) of a post on a job seekers' community site" in md
     assert "> It's perfectly acceptable, and in fact, expected" in md
     assert "Dear Ms Lee," in md
     assert (tmp_path / "plans" / "mine.md").read_text(encoding="utf-8") == md

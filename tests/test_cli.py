@@ -104,8 +104,8 @@ def test_walk_json_at_a_question_lists_answers() -> None:
 
 
 def test_plain_walk_over_a_pipe() -> None:
-    out = run("walk", "interview-follow-up", stdin="2\nb\n2\n1\n")
+    out = run("walk", "interview-follow-up", stdin="5\nb\n5\n1\n")
     assert out.returncode == 0, out.stderr
-    assert "1. I interviewed today or yesterday" in out.stdout
+    assert "1. I haven't sent a thank-you note yet" in out.stdout
     assert "Next step: Don't call the interviewer" in out.stdout
     assert "\x1b[" not in out.stdout  # no colour or cursor codes in plain mode

@@ -153,8 +153,9 @@ def test_channel_disagreement_shows_every_view(shipped_tree: Tree) -> None:
         assert isinstance(node, Recommendation)
         assert any(own in c.quote for c in node.citations), node_id
         cited, other = sides(shipped_tree, node_id)
-        # All three views are on the screen: the chosen one cited, the rest as disagreements.
-        assert cited | other >= {"barnes-call", "barnes-minimum", "singer"}, node_id
+        # Every view is on the screen: the chosen one cited, the rest as disagreements.
+        # Singer's Step One is his email after about a week, not a thank-you channel.
+        assert cited | other == {"barnes-call", "barnes-minimum"}, node_id
         assert other, node_id
 
 
