@@ -24,7 +24,7 @@ from advice import crash
 from tests.app_support import EVERYTHING, drawn_lines, make_app, notes, shown_text
 from tests.conftest import DATA
 from tests.test_app import drive, paste, question_id, replace_text
-from tests.test_check import bad_files, expected
+from tests.test_check import NEEDS_SOURCES, bad_files, expected
 
 BAD = DATA / "bad"
 # What every text field of the markup tree holds, after a word naming the field.
@@ -36,7 +36,8 @@ def test_every_bad_tree_shows_its_problem_as_the_file_is_saved_again(tmp_path: P
     by the app's reload (what `r` and --watch do; one app per file would cost 50 app
     starts, and a key press waits longer than the reload takes)."""
     tree = tmp_path / "tree.yaml"
-    files = bad_files()
+    # The app checks without the articles' texts: the codes that read them are left out.
+    files = [f for f in bad_files() if expected(f)[0] not in NEEDS_SOURCES]
     tree.write_bytes(files[0].read_bytes())
 
     async def script(pilot: Pilot[None], app: AdviceApp) -> None:
@@ -95,8 +96,8 @@ def test_every_text_field_shows_markup_literally_and_clicks_on_it_do_nothing(
         text = shown_text(app)
         for field in ("Step", "Text", "Quote A", "Quote B", "Summary", "Action", "Template"):
             assert f"{field} {MARKS}" in text, field
-        assert f"Author A {MARKS}, Role A {MARKS}" in text
-        assert f"Author B {MARKS} says" in text
+        assert f"— Author A {MARKS}, Role A {MARKS}, in What A {MARKS}" in text
+        assert f"— Author B {MARKS}, Role B {MARKS}, in What B {MARKS}" in text
         assert f"Dear Ms {MARKS},\nBody {MARKS}\n[Label {MARKS}]" in text
         assert f"Ms {MARKS}" in text  # the answer in the breadcrumb
         await click_on_marks(pilot, "#rec-title")

@@ -268,8 +268,8 @@ def steps(tree: Tree, answers: list[str]) -> list[tuple[Question, str]]:
 
 
 def shows_recommendation(tab: Tab, node: dict[str, Any]) -> str:
-    """The title, the text, a source's author and the first date are on the page."""
-    texts = [node["title"], node["text"], node["citations"][0]["author"]]
+    """The title, the text, the first quote's byline and the first date are on the page."""
+    texts = [node["title"], node["text"], node["citations"][0]["byline"]]
     if node["schedule"]:
         texts.append(f"{date.fromisoformat(node['schedule'][0]['date']):%d %B %Y}")
     return tab.wait_for(*texts)
