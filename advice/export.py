@@ -92,7 +92,8 @@ def to_ics(data: dict[str, Any]) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", node["title"])
-    quotes = [f'"{c["quote"]}" ({c["byline"]})' for c in node["citations"]]
+    # The byline after a dash, not in brackets: it may hold brackets of its own.
+    quotes = [f'"{c["quote"]}" — {c["byline"]}' for c in node["citations"]]
     for s in steps:
         day = date.fromisoformat(s["date"])
         event = Event()

@@ -191,3 +191,24 @@ def test_attribution_is_checked_against_the_quotation_marks(
         [line] = out.stdout.splitlines()
         assert f"{tmp_path / 'attributed.yaml'}:" in line and " ADV021 " in line
         assert problem in line
+
+
+@needs_sources
+def test_the_roles_and_names_in_sources_yaml_are_the_articles_own() -> None:
+    """sources.yaml gives each person the role the article gives them, word for word,
+    and `named_as` the words the article names them by (the attribution check relies on
+    them)."""
+    [result] = [r for r in check_paths([shipped_dir()]) if r.sources is not None][:1]
+    assert result.sources is not None
+    for s in result.sources.sources:
+        assert s.file is not None
+        text = normalize((SOURCES / s.file).read_text(encoding="utf-8"))
+        for who in (s.writer, *s.people):
+            if who.role:
+                assert normalize(who.role) in text, (s.id, who.role)
+            if who.name:
+                assert normalize(who.name) in text, (s.id, who.name)
+        for p in s.people:
+            assert p.named_as, (s.id, p.id)
+            for name in p.named_as:
+                assert normalize(name) in text, (s.id, name)

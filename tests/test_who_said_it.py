@@ -116,6 +116,17 @@ def test_every_front_end_shows_the_engines_byline() -> None:
     assert f"— {byline}" in text
 
 
+def test_the_calendar_file_nests_no_brackets_either() -> None:
+    answers = [x for a in CALL for x in ("--answer", a)]
+    ics = advice(
+        "export", "interview-follow-up", *answers, "--today", TODAY.isoformat(), "--format", "ics"
+    )
+    unfolded = ics.replace("\n ", "").replace("\\,", ",")
+    [description] = [line for line in unfolded.splitlines() if line.startswith("DESCRIPTION")]
+    assert "— the writer (unnamed) of a post on a job seekers' community site" in description
+    assert not re.search(r"\([^)]*\(", description), description
+
+
 # -- 2. every claim supported by its quotes ---------------------------------------------
 
 
