@@ -14,6 +14,7 @@ writer's as a person's, and a person's reported words passed off as a quotation.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import msgspec
@@ -38,8 +39,10 @@ def _names(person: Person) -> tuple[str, ...]:
     return found
 
 
-def quotations(text: str, source: Source) -> list[Quotation]:
-    """The text's quotations in order, each with the person the text names beside it."""
+@functools.lru_cache(maxsize=16)
+def quotations(text: str, source: Source) -> tuple[Quotation, ...]:
+    """The text's quotations in order, each with the person the text names beside it.
+    Cached: a tree cites each article dozens of times (a frozen Source hashes by value)."""
     marks = [i for i, ch in enumerate(text) if ch == '"']
     out: list[Quotation] = []
     previous_end = 0
@@ -53,7 +56,7 @@ def quotations(text: str, source: Source) -> list[Quotation]:
                 break
         out.append(Quotation(open_at + 1, close_at, speaker))
         previous_end = close_at + 1
-    return out
+    return tuple(out)
 
 
 def _occurrences(quote: str, text: str) -> list[int]:
@@ -73,7 +76,7 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[begin : after.end() if after else len(text)]
 
 
-def _within(at: int, size: int, spans: list[Quotation]) -> Quotation | None:
+def _within(at: int, size: int, spans: tuple[Quotation, ...]) -> Quotation | None:
     return next((q for q in spans if q.start <= at and at + size <= q.end), None)
 
 
