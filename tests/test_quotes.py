@@ -212,3 +212,33 @@ def test_the_roles_and_names_in_sources_yaml_are_the_articles_own() -> None:
             assert p.named_as, (s.id, p.id)
             for name in p.named_as:
                 assert normalize(name) in text, (s.id, name)
+
+
+def test_a_writer_cannot_be_reported(tmp_path: Path) -> None:
+    path = tmp_path / "attributed.yaml"
+    citation = "        reported: true\n        quote: Don’t call the interviewer!"
+    path.write_text(ATTRIBUTED.format(citation=citation), encoding="utf-8")
+    out = run("check", str(path))
+    assert out.returncode == 1
+    assert f"{path}:9:9: ADV022 a quote of the writer of 'barnes-minimum' is marked" in out.stdout
+
+
+def test_sources_yaml_people_need_a_name_or_a_description_and_unique_ids(tmp_path: Path) -> None:
+    (tmp_path / "sources.yaml").write_text(
+        "sources:\n"
+        "  - id: barnes-call\n"
+        "    what: a post\n"
+        "    writer: {role: nobody knows}\n"
+        "    people:\n"
+        "      - {id: barnes, name: A. Harrison Barnes}\n"
+        "      - {id: barnes, role: career coach}\n",
+        encoding="utf-8",
+    )
+    write_tree(tmp_path, "anything")
+    out = run("check", str(tmp_path))
+    assert out.returncode == 1
+    lines = out.stdout.splitlines()
+    where = tmp_path / "sources.yaml"
+    assert any(f"{where}:4:13: ADV003 the writer of source 'barnes-call'" in x for x in lines)
+    assert any(f"{where}:7:9: ADV006 person id 'barnes' appears twice" in x for x in lines)
+    assert any(f"{where}:7:9: ADV003 person 'barnes' of source 'barnes-call'" in x for x in lines)
