@@ -55,6 +55,7 @@ nodes:
     text: A short, plain explanation in your own words.
     because:                 # at least one citation: a source id and its exact words
       - source: barnes-call  # an id from sources.yaml (add your article there first)
+        speaker: barnes      # whose words: a person the source quotes (default: its writer)
         quote: Your best bet is to send a gracious thank you card.
 
   keep-looking:

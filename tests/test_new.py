@@ -14,6 +14,7 @@ from advice.library import shipped_dir
 from advice.loader import StrictLoader
 from advice.starter import schema_reference, shipped_schema, validate_id
 from tests.test_cli import run
+from tests.test_quotes import SOURCES
 
 
 def test_new_tree_passes_the_strict_checker_and_the_schema(tmp_path: Path) -> None:
@@ -26,6 +27,11 @@ def test_new_tree_passes_the_strict_checker_and_the_schema(tmp_path: Path) -> No
     checked = run("check", "--strict", "salary-talk.yaml", cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "0 error(s), 0 warning(s)" in checked.stderr
+    if SOURCES.is_dir():  # and its quotes are in their articles, in the right mouths
+        quoted = run(
+            "check", "--strict", "--sources", str(SOURCES), "salary-talk.yaml", cwd=tmp_path
+        )
+        assert quoted.returncode == 0, quoted.stdout + quoted.stderr
     text = path.read_text(encoding="utf-8")
     data = yaml.load(text, Loader=StrictLoader)
     assert data["id"] == "salary-talk"
