@@ -6,7 +6,8 @@ so that a quote reads the same everywhere and no front end composes its own.
 
 A byline reads like a careful newspaper's: "A. Harrison Barnes, career coach, quoted in
 a post on a job-board blog"; "the writer (unnamed) of a post on a job seekers'
-community site". A name appears once, and brackets never nest.
+community site"; reported words: "A. Harrison Barnes, career coach, as reported (not
+quoted) by a post on another job-board blog". A name appears once; brackets never nest.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def byline(source: Source | None, citation: Citation) -> str:
     if person is None:
         return f"{citation.speaker}, in {source.what}"
     if citation.reported:
-        return f"{_who(person, citation.speaker)}, as reported in {source.what} (not a quotation)"
+        return f"{_who(person, citation.speaker)}, as reported (not quoted) by {source.what}"
     return f"{_who(person, citation.speaker)}, quoted in {source.what}"
 
 
