@@ -151,6 +151,25 @@ def test_no_text_assumes_a_card_for_someone_who_emailed(shipped_tree: Tree) -> N
         assert "card instead" not in said and "card was enough" not in said, r.id
 
 
+def test_a_text_that_names_someone_cites_their_words(shipped_tree: Tree) -> None:
+    """'Barnes says...' rests on Barnes's quoted or reported words, not a post writer's;
+    'Singer' on Singer's; the community post on its own. For a step's text and for each
+    other view's summary, against that side's own quotes."""
+
+    def check(where: str, said: str, cited: set[tuple[str, str]]) -> None:
+        if "Barnes" in said:
+            assert any(speaker == "barnes" for _, speaker in cited), where
+        if "Singer" in said:
+            assert ("singer", "writer") in cited, where
+        if "community post" in said:
+            assert ("community-post", "writer") in cited, where
+
+    for r in shipped_tree.recommendations():
+        check(r.id, f"{r.title} {r.text}", {(c.source, c.speaker) for c in r.citations})
+        for d in r.disagreements:
+            check(f"{r.id}: {d.summary}", d.summary, {(c.source, c.speaker) for c in d.citations})
+
+
 def test_our_reading_is_shown_labelled_as_ours() -> None:
     label = "Our reading, not the articles' words"
     node = walk(*CALL)
