@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import tomllib
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +12,10 @@ from advice.check import check_file
 from advice.library import shipped_dir
 from advice.model import Tree
 
+ROOT = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "data"
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+PROJECT_NAME: str = PYPROJECT["project"]["name"]  # what `pip install` takes
 TODAY = date(2026, 11, 20)  # a Friday
 
 

@@ -4,16 +4,14 @@ the project and its extras ask for is pinned there at a version they allow, with
 from __future__ import annotations
 
 import re
-import tomllib
-from pathlib import Path
 
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-ROOT = Path(__file__).parent.parent
+from tests.conftest import PYPROJECT, ROOT
+
 LOCK = ROOT / "requirements" / "lock.txt"
-PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 # One locked package: `name==version [; marker] \` then its `--hash=` lines.
 PIN = re.compile(r"^([A-Za-z0-9._-]+)==(\S+)(?: ;[^\\\n]*)?((?:\s*\\\n\s+--hash=\S+)+)", re.M)
 FRESH = "requirements/lock.txt is out of date with pyproject.toml: run scripts/update-lock"
