@@ -1,16 +1,17 @@
-"""The project as a user installs it: a wheel built from this tree, installed with its
-`serve` extra into a new virtual environment, gives the `advice` command, which runs from
-any folder. Slow-ish (a venv and an install, ~30 s): it is the only test of the wheel."""
+"""The project as a user installs it: a wheel built from this tree, installed by our
+distribution's name with its `serve` extra into a new virtual environment, gives the
+`advice` command, which runs from any folder. Slow-ish (a venv and an install, ~30 s)."""
 
 from __future__ import annotations
 
 import importlib.metadata
 import os
 import re
+import shlex
+import socket
 import subprocess
 import sys
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -57,18 +58,10 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built
 
 
-@pytest.fixture(scope="module")
-def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A new venv with '<wheel>[serve]' installed, at the lock's versions (a constraints
-    file: the same versions CI tests, mostly from pip's cache)."""
-    home = tmp_path_factory.mktemp("venv")
-    pins = re.findall(r"^([A-Za-z0-9][^\\\n]*?)\s*\\$", LOCK.read_text(encoding="utf-8"), re.M)
-    constraints = home / "constraints.txt"
-    constraints.write_text("\n".join(pins) + "\n", encoding="utf-8")
-    sh(sys.executable, "-m", "venv", home / "venv")
-    python = home / "venv" / "bin" / "python"
-    sh(python, "-m", "pip", "install", "-q", "-c", constraints, f"{wheel}[serve]")
-    yield home / "venv" / "bin"
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 def test_the_wheel_is_named_for_our_distribution(wheel: Path) -> None:
@@ -92,15 +85,42 @@ def test_the_wheel_holds_every_file_the_packages_need(wheel: Path) -> None:
                 assert inside in names, f"{path.relative_to(ROOT)} is not in the wheel"
 
 
-def test_the_installed_command_runs_from_any_folder(venv: Path, tmp_path: Path) -> None:
-    advice_cmd = venv / "advice"
-    assert "usage: advice" in sh(advice_cmd, "--help", cwd=tmp_path).stdout
-    listed = sh(advice_cmd, "list", cwd=tmp_path).stdout
-    assert "interview-follow-up" in listed
-    # The shipped trees and sources.yaml came with it, and they pass the checker.
-    sh(advice_cmd, "check", "--strict", cwd=tmp_path)
-    # The serve extra came too: what `advice serve` imports is there.
-    sh(venv / "python", "-c", "import textual_serve.server", cwd=tmp_path)
-    # And it is this wheel's code, not some other `advice`.
-    where = sh(venv / "python", "-c", "import advice; print(advice.__file__)", cwd=tmp_path)
-    assert where.stdout.startswith(str(venv.parent))
+def test_pip_install_by_our_name_with_serve_gives_the_advice_command(
+    wheel: Path, tmp_path: Path
+) -> None:
+    """`pip install '<our name>[serve]'` in a new venv, the name found in the folder of the
+    built wheel (--find-links), the rest at the lock's versions (a constraints file: what
+    CI tests, mostly from pip's cache). One test: each xdist worker would build its own."""
+    pins = re.findall(r"^([A-Za-z0-9][^\\\n]*?)\s*\\$", LOCK.read_text(encoding="utf-8"), re.M)
+    constraints = tmp_path / "constraints.txt"
+    constraints.write_text("\n".join(pins) + "\n", encoding="utf-8")
+    sh(sys.executable, "-m", "venv", tmp_path / "venv")
+    bin_ = tmp_path / "venv" / "bin"
+    pip = [bin_ / "python", "-m", "pip", "install", "-q", "-c", constraints,
+           "--find-links", wheel.parent]  # fmt: skip
+    sh(*pip, f"{PROJECT_NAME}[serve]")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+
+    # The command runs from any folder, with the shipped trees, which pass the checker.
+    assert "usage: advice" in sh(bin_ / "advice", "--help", cwd=elsewhere).stdout
+    assert "interview-follow-up" in sh(bin_ / "advice", "list", cwd=elsewhere).stdout
+    sh(bin_ / "advice", "check", "--strict", cwd=elsewhere)
+    # It is this wheel's code, not some other `advice`.
+    where = sh(bin_ / "python", "-c", "import advice; print(advice.__file__)", cwd=elsewhere)
+    assert where.stdout.startswith(str(tmp_path / "venv"))
+
+    # Without the extra, `advice serve` names the command that adds it, and that command
+    # (run here as printed) works on an installed advice.
+    sh(bin_ / "python", "-m", "pip", "uninstall", "-q", "-y", "textual-serve")
+    out = subprocess.run(
+        [bin_ / "advice", "serve", "--port", str(free_port())],
+        capture_output=True, text=True, timeout=60, cwd=elsewhere,
+    )  # fmt: skip
+    assert out.returncode == 1, out.stderr
+    hint = re.search(r"pip install (\S+)\s*$", out.stderr)
+    assert hint, out.stderr
+    sh(*pip, *shlex.split(hint[1]), cwd=elsewhere)
+    sh(bin_ / "python", "-c", "import textual_serve.server", cwd=elsewhere)
+    still = sh(bin_ / "python", "-c", "import advice; print(advice.__file__)", cwd=elsewhere)
+    assert still.stdout == where.stdout
