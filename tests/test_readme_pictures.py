@@ -76,10 +76,10 @@ def screen_lines(answers: list[str], size: tuple[int, int]) -> list[str]:
         return thread.submit(asyncio.run, draw()).result()
 
 
-def readme_images() -> list[str]:
-    """Every picture the README shows, as a path from the repository's root."""
-    found = re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", README.read_text(encoding="utf-8"))
-    return [unquote(path) for path in found]
+def readme_images() -> dict[str, str]:
+    """Every picture the README shows, as a path from the repository's root: its alt text."""
+    found = re.findall(r"!\[([^\]]*)\]\(([^)\s]+)\)", README.read_text(encoding="utf-8"))
+    return {unquote(path): alt for alt, path in found}
 
 
 @pytest.mark.parametrize("picture", list(PICTURES))
@@ -98,9 +98,10 @@ def test_the_readme_shows_only_these_pictures() -> None:
         assert image in ours | {str(BROWSER_SHOT)}, f"README.md shows {image}"
         assert (ROOT / image).is_file(), f"README.md shows {image}, which is not there"
     for name, (_, (width, height)) in PICTURES.items():
-        # The alt text or caption names the size the picture is taken at.
-        assert str(SNAPSHOTS / f"test_readme_picture[{name}].svg") in images, name
-        assert f"{width}x{height}" in name
+        # Each is shown, and its alt text names the size it is taken at.
+        image = str(SNAPSHOTS / f"test_readme_picture[{name}].svg")
+        assert image in images, f"README.md does not show {image}"
+        assert f"{width}x{height}" in images[image]
 
 
 def test_the_browser_picture_shows_todays_screen() -> None:
