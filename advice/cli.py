@@ -30,6 +30,15 @@ def _today(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-20") from None
 
 
+def _folder_of_sources(text: str) -> Path:
+    # A missing folder is a mistake in the command line, so a usage error (exit 2) said
+    # before any tree is read, not a problem found in the trees (exit 1).
+    path = Path(text)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"no such folder of source texts: {text}")
+    return path
+
+
 def _fill(text: str) -> tuple[str, str]:
     name, sep, value = text.partition("=")
     if not sep or not name.strip():
@@ -87,7 +96,7 @@ def _args_check(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument(
         "--sources",
-        type=Path,
+        type=_folder_of_sources,
         metavar="DIR",
         help="also check every quote word for word against the source texts in DIR",
     )

@@ -21,12 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from advice import DISTRIBUTION
 from advice.diagnostics import AdviceError
 
 if TYPE_CHECKING:
     from aiohttp import web
 
-INSTALL_HINT = "`advice serve` needs textual-serve: pip install 'advice[serve]'"
+INSTALL_HINT = f"`advice serve` needs textual-serve: pip install '{DISTRIBUTION}[serve]'"
 TITLE = "advice"
 
 

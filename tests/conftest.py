@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import tomllib
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +12,33 @@ from advice.check import check_file
 from advice.library import shipped_dir
 from advice.model import Tree
 
+ROOT = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "data"
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+PROJECT_NAME: str = PYPROJECT["project"]["name"]  # what `pip install` takes
+# The four articles are their authors' work, kept beside the repository, not in it
+# (README: "Where the advice comes from"); ADVICE_SOURCES_DIR points elsewhere.
+SOURCES = Path(os.environ.get("ADVICE_SOURCES_DIR") or ROOT.parent / "shared" / "sources")
+NO_SOURCES = f"the article texts are not at {SOURCES}"
+needs_sources = pytest.mark.skipif(not SOURCES.is_dir(), reason=NO_SOURCES)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say in the normal output, not only with -rs, that the quote tests did not run."""
+    skipped = [
+        r
+        for r in terminalreporter.stats.get("skipped", [])
+        if isinstance(r.longrepr, tuple) and NO_SOURCES in r.longrepr[2]
+    ]
+    if skipped:
+        terminalreporter.write_line(
+            f"{len(skipped)} quote test(s) skipped: {NO_SOURCES} (they are kept beside the"
+            " repository, not in it; README.md, 'Where the advice comes from', says where"
+            " to put them)",
+            yellow=True,
+        )
+
+
 TODAY = date(2026, 11, 20)  # a Friday
 
 

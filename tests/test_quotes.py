@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,14 +12,8 @@ import pytest
 from advice.check import check_file, check_paths
 from advice.library import shipped_dir
 from advice.quotes import closest_passage, normalize
+from tests.conftest import ROOT, SOURCES, needs_sources
 from tests.test_cli import ADVICE
-
-REPO = Path(__file__).resolve().parents[1]
-# The articles live beside the repository, not in it: <repo>/../shared/sources.
-SOURCES = REPO.parent / "shared" / "sources"
-needs_sources = pytest.mark.skipif(
-    not SOURCES.is_dir(), reason=f"the source articles are not at {SOURCES}"
-)
 
 TREE = """\
 id: quoted
@@ -117,11 +113,30 @@ def test_cli_shipped_trees_pass_the_quote_check() -> None:
     assert out.stdout == ""
 
 
-def test_cli_missing_sources_folder_is_one_clear_error(tmp_path: Path) -> None:
-    out = run("check", "--sources", str(tmp_path / "nope"))
-    assert out.returncode == 1
-    assert "no such folder of source texts" in out.stderr
-    assert "Traceback" not in out.stderr
+@pytest.mark.parametrize("watch", [[], ["--watch"]], ids=["once", "watch"])
+def test_cli_missing_sources_folder_is_a_usage_error(tmp_path: Path, watch: list[str]) -> None:
+    # Exit 2, as the README's table says of usage errors; a file is not a folder either.
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    for missing in (tmp_path / "nope", tmp_path / "a-file"):
+        out = run("check", *watch, "--sources", str(missing))
+        assert out.returncode == 2, out.stderr
+        assert f"no such folder of source texts: {missing}" in out.stderr
+        assert "Traceback" not in out.stderr
+        assert out.stdout == ""
+
+
+def test_without_the_articles_pytest_says_so_in_its_normal_output(tmp_path: Path) -> None:
+    # A clone without ../shared/sources: the quote tests skip, and the summary (not only
+    # -rs) says why. This test is left out of the inner run, which would start another.
+    missing = tmp_path / "sources"
+    env = {**os.environ, "ADVICE_SOURCES_DIR": str(missing)}
+    out = subprocess.run(
+        [sys.executable, "-m", "pytest", "-n", "0", "-p", "no:cacheprovider",
+         "tests/test_quotes.py", "-k", "not normal_output"],
+        capture_output=True, text=True, timeout=300, cwd=ROOT, env=env,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert f"quote test(s) skipped: the article texts are not at {missing}" in out.stdout
 
 
 ATTRIBUTED = """\

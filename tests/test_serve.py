@@ -28,6 +28,7 @@ from advice.serve import (
     is_local,
     unexpected_host,
 )
+from tests.conftest import PROJECT_NAME
 
 ADVICE = shutil.which("advice") or str(Path(sys.executable).parent / "advice")
 
@@ -88,7 +89,8 @@ def test_without_the_extra_one_line_says_what_to_install(tmp_path: Path) -> None
     out = run("--port", "1", env=env)
     assert out.returncode == 1
     assert out.stderr == f"advice: {INSTALL_HINT}\n"
-    assert "pip install 'advice[serve]'" in out.stderr
+    # The real distribution's name: `advice` on PyPI is someone else's project.
+    assert f"pip install '{PROJECT_NAME}[serve]'" in out.stderr
 
 
 def test_a_busy_port_is_one_line() -> None:

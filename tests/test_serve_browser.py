@@ -8,6 +8,7 @@ xterm Terminal that textual-serve's page creates and the test reads its screen b
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -30,6 +31,7 @@ from advice.session import Session
 from advice.summary import session_json
 
 from .conftest import TODAY
+from .test_readme_pictures import BROWSER_SHOT, screen_lines
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 if not Path(CHROMIUM).is_file():
@@ -80,6 +82,7 @@ READ_SCREEN = """() => {
   }
   return rows.join("\\n");
 }"""
+TERMINAL_SIZE = "() => [window.__terminals[0].cols, window.__terminals[0].rows]"
 WAIT = 15.0  # seconds for one screen to appear (a slow CI machine starting an app)
 
 
@@ -287,9 +290,17 @@ def test_walk_to_a_cited_recommendation_in_the_browser(
         tab.answer(question, value)
     shows_recommendation(tab, node)
     tab.settle()
-    shot = Path(SHOTS or tmp_path) / "serve-browser.png"
+    shot = Path(SHOTS or tmp_path) / BROWSER_SHOT.name
     tab.page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000  # a picture of the page, not an empty file
+    # Beside the picture, the text of the screen it shows: test_readme_pictures.py checks
+    # that the app still draws it. The browser draws what the app draws in a terminal of
+    # its size, or that check would prove nothing.
+    size = tab.page.evaluate(TERMINAL_SIZE)
+    screen = [line.rstrip() for line in tab.screen().splitlines()]
+    record = {"today": TODAY.isoformat(), "answers": answers, "size": size, "screen": screen}
+    shot.with_suffix(".json").write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    assert screen == screen_lines(answers, (size[0], size[1]))
 
 
 def test_two_tabs_walk_different_paths_at_once(server: Server, browser: Any, tree: Tree) -> None:
