@@ -18,7 +18,7 @@ KEYS = [
     ("r", "start this tree again"),
     ("t", "pick another tree"),
     ("Your next step", ""),
-    ("c", "copy the ready text to the clipboard"),
+    ("c", "copy the ready text on screen (with two, it asks which)"),
     ("d", "your details: names the ready texts use"),
     ("s", "save the plan as a Markdown file"),
     ("Everywhere", ""),
