@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
+import pytest
 from advice.app.advice_app import AdviceApp
 from advice.app.screens.choose import ChooseScreen
+from advice.app.screens.export import ExportScreen
 from advice.app.screens.recommendation import RecommendationScreen
 from textual.pilot import Pilot
-from textual.widgets import Button, Static
+from textual.widgets import Button, Input, Static
 
-from tests.app_support import make_app
+from tests.app_support import make_app, notes
 
 Script = Callable[[Pilot[None], AdviceApp], Awaitable[None]]
 
@@ -112,3 +115,59 @@ def test_c_asks_which_text_when_both_are_in_view_or_neither() -> None:
         assert app.screen is screen and app.clipboard == ""
 
     drive(script)
+
+
+def test_s_never_writes_over_a_plan_the_user_may_have_edited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    edited = tmp_path / "advice-plan-interview-follow-up.md"
+    edited.write_text("my own notes\n", encoding="utf-8")
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await to_one_more_message(pilot, app)
+        await pilot.press("s")
+        assert isinstance(app.screen, ExportScreen)
+        # The default is a new name, and the dialog says why.
+        assert app.screen.query_one(Input).value == "advice-plan-interview-follow-up-2.md"
+        note = str(app.screen.query_one("#export-note", Static).render())
+        assert note.startswith("advice-plan-interview-follow-up.md is there already")
+        await pilot.press("enter")
+        assert isinstance(app.screen, RecommendationScreen)
+        assert notes(app)[-1] == "Saved the plan to advice-plan-interview-follow-up-2.md"
+
+        # Typing a taken name: asked first; Enter again replaces it.
+        await pilot.press("s")
+        await pilot.press("home", "ctrl+k")
+        await pilot.press(*"advice-plan-interview-follow-up.md", "enter")
+        assert isinstance(app.screen, ExportScreen)
+        assert edited.read_text(encoding="utf-8") == "my own notes\n"
+        assert "is there already" in str(app.screen.query_one("#export-error", Static).render())
+        assert str(app.screen.query_one("#save", Button).label) == "Replace (Enter)"
+        await pilot.press("enter")
+        assert isinstance(app.screen, RecommendationScreen)
+
+    drive(script)
+    assert edited.read_text(encoding="utf-8").startswith("# Leave one more message at most\n")
+    second = tmp_path / "advice-plan-interview-follow-up-2.md"
+    assert second.read_text(encoding="utf-8") == edited.read_text(encoding="utf-8")
+
+
+def test_a_new_name_after_the_warning_asks_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text(f"{name} by hand\n", encoding="utf-8")
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await to_one_more_message(pilot, app)
+        await pilot.press("s", "home", "ctrl+k", "a", ".", "m", "d", "enter")
+        await pilot.press("home", "ctrl+k", "b", ".", "m", "d", "enter")
+        assert isinstance(app.screen, ExportScreen)  # b.md is asked about in its turn
+        assert str(app.screen.query_one("#save", Button).label) == "Replace (Enter)"
+        await pilot.press("escape")
+
+    drive(script)
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "a.md by hand\n"
+    assert (tmp_path / "b.md").read_text(encoding="utf-8") == "b.md by hand\n"
