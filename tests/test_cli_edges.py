@@ -3,6 +3,8 @@ script on the shipped tree."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.plan_support import TODAY, run
 
 SHIPPED = "interview-follow-up"
@@ -27,3 +29,27 @@ def test_walk_answer_with_a_bad_id_still_lists_the_ids_for_scripts() -> None:
     out = run("walk", SHIPPED, "--answer", "nope", "--json")
     assert out.returncode == 1
     assert "valid: just-interviewed, want-to-call, waiting" in out.stderr
+
+
+NAMES = "interviewer, interview_date, position, company, high_point, common, name, phone, recruiter"
+
+
+@pytest.mark.parametrize("command", ["walk", "export"])
+def test_fill_with_a_name_no_text_uses_is_an_error_listing_the_names(command: str) -> None:
+    out = run(command, SHIPPED, "--fill", "recuiter=Bo Li", "--today", TODAY)
+    assert out.returncode == 1
+    assert out.stdout == ""
+    assert out.stderr == (
+        f"advice: --fill recuiter: no ready text of {SHIPPED} uses this name; "
+        f"did you mean 'recruiter'? Names they use: {NAMES}.\n"
+    )
+    assert run(command, SHIPPED, "--fill", "recruiter=Bo Li", "--today", TODAY).returncode == 0
+
+
+@pytest.mark.parametrize("command", ["walk", "export"])
+def test_help_says_where_the_fill_names_are(command: str) -> None:
+    out = run(command, "--help")
+    assert out.returncode == 0
+    text = " ".join(out.stdout.split())
+    assert "the names are the tree file's `placeholders:`" in text
+    assert "a NAME no text uses is an error that lists them" in text
