@@ -135,8 +135,9 @@ def _why_stuck(tree: Tree, node_id: str) -> str | None:
     return None if successors(node) else "a question with no way on"
 
 
-def dead_ends(tree: Tree) -> list[DeadEnd]:
-    """Every reachable step that leads where a walk cannot end well.
+def dead_ends(tree: Tree, start_loc: Loc | None = None) -> list[DeadEnd]:
+    """Every reachable step that leads where a walk cannot end well (a dead start is
+    reported at `start_loc`, where `start:` is written, else at the tree's top).
 
     The same answer as checking the last step of every path from `all_paths`, but
     linear in the size of the tree: the number of paths can grow exponentially, and the
@@ -145,7 +146,7 @@ def dead_ends(tree: Tree) -> list[DeadEnd]:
     out: list[DeadEnd] = []
     reason = _why_stuck(tree, tree.start)
     if reason:
-        out.append(DeadEnd(None, None, tree.start, reason, tree.loc))
+        out.append(DeadEnd(None, None, tree.start, reason, start_loc or tree.loc))
     seen: set[str] = set()
     todo = [tree.start]
     while todo:

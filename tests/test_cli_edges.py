@@ -3,8 +3,11 @@ script on the shipped tree."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from advice.library import shipped_dir
 from tests.plan_support import TODAY, run
 
 SHIPPED = "interview-follow-up"
@@ -53,3 +56,28 @@ def test_help_says_where_the_fill_names_are(command: str) -> None:
     text = " ".join(out.stdout.split())
     assert "the names are the tree file's `placeholders:`" in text
     assert "a NAME no text uses is an error that lists them" in text
+
+
+def test_a_bad_start_is_reported_where_start_is_written(tmp_path: Path) -> None:
+    text = (shipped_dir() / f"{SHIPPED}.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    line = lines.index("start: situation") + 1
+    tree = tmp_path / f"{SHIPPED}.yaml"
+    tree.write_text(text.replace("start: situation", "start: situaton"), encoding="utf-8")
+    out = run("check", str(tree))
+    assert out.returncode == 1
+    assert out.stdout.splitlines() == [
+        f"{tree}:{line}:8: ADV007 start node 'situaton', which does not exist; "
+        "did you mean 'situation'?"
+    ]
+
+
+def test_a_start_at_a_dead_end_is_reported_where_start_is_written(tmp_path: Path) -> None:
+    tree = tmp_path / "dead-start.yaml"
+    tree.write_text(
+        "id: dead-start\ntitle: T\nstart:   ask\nnodes:\n  ask:\n    question: Q?\n"
+        "    input: text\n",
+        encoding="utf-8",
+    )
+    out = run("check", str(tree))
+    assert f"{tree}:3:10: ADV020 the walk starts at 'ask', a question with no way on" in out.stdout
