@@ -3,11 +3,13 @@ script on the shipped tree."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from advice.library import shipped_dir
+from advice.model import Tree
 from tests.plan_support import TODAY, run
 
 SHIPPED = "interview-follow-up"
@@ -81,3 +83,23 @@ def test_a_start_at_a_dead_end_is_reported_where_start_is_written(tmp_path: Path
     )
     out = run("check", str(tree))
     assert f"{tree}:3:10: ADV020 the walk starts at 'ask', a question with no way on" in out.stdout
+
+
+def test_graph_dot_draws_questions_square_and_recommendations_rounded_as_mermaid(
+    shipped_tree: Tree,
+) -> None:
+    """The README: "questions in boxes, ..., recommendations in rounded boxes"; the
+    Mermaid graph draws them so (`["..."]` a box, `(["..."])` a rounded one)."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "questions in boxes,\nanswers on the arrows, recommendations in rounded boxes" in readme
+    mermaid = run("graph", SHIPPED).stdout
+    assert '    n0["Where are you with this interview?"]' in mermaid
+    assert '    n3(["Send a handwritten thank-you card within a day"])' in mermaid
+
+    dot = run("graph", SHIPPED, "--format", "dot")
+    assert dot.returncode == 0
+    drawn = re.findall(r'^    "([^"]+)" \[label=.*, shape=box, style="([^"]*)"', dot.stdout, re.M)
+    rounded = {node for node, style in drawn if "rounded" in style.split(",")}
+    square = {node for node, style in drawn if "rounded" not in style.split(",")}
+    assert rounded == {r.id for r in shipped_tree.recommendations()}
+    assert square == {q.id for q in shipped_tree.questions()}
