@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from advice.app.advice_app import AdviceApp
 from advice.app.screens.choose import ChooseScreen
+from advice.app.screens.details import DetailsScreen
 from advice.app.screens.export import ExportScreen
 from advice.app.screens.recommendation import RecommendationScreen
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Static
 
-from tests.app_support import make_app, notes
+from tests.app_support import drawn, make_app, notes, shown_text
 
 Script = Callable[[Pilot[None], AdviceApp], Awaitable[None]]
 
@@ -171,3 +172,51 @@ def test_a_new_name_after_the_warning_asks_again(
     drive(script)
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "a.md by hand\n"
     assert (tmp_path / "b.md").read_text(encoding="utf-8") == "b.md by hand\n"
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)])
+def test_the_details_dialog_fits_the_screen_with_its_buttons(size: tuple[int, int]) -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await to_one_more_message(pilot, app)
+        await pilot.press("d")
+        assert isinstance(app.screen, DetailsScreen)
+        screen = app.screen.region
+        box = app.screen.query_one(".dialog").region
+        assert screen.contains_region(box), (box, screen)
+        assert box.height < screen.height  # the top bar stays in view
+        for button in app.screen.query(Button):
+            assert box.contains_region(button.region)
+        fields = list(app.screen.query(Input))
+        assert len(fields) == 9  # every detail the shipped texts use, all in view
+        assert all(box.contains_region(f.region) for f in fields)
+
+    drive(script, size)
+
+
+def test_the_details_save_key_is_the_one_its_button_names_and_enter_goes_on() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await to_one_more_message(pilot, app)
+        await pilot.press("d")
+        assert isinstance(app.screen, DetailsScreen)
+        assert str(app.screen.query_one("#save", Button).label) == "Save (ctrl+s)"
+        await pilot.press(*"Sam", "enter", *"Lee", "enter")
+        assert isinstance(app.screen, DetailsScreen)  # Enter went on to the next field
+        assert app.screen.focused is app.screen.query_one("#field-2", Input)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, RecommendationScreen)
+        assert app.details["name"] == "Sam" and app.details["interviewer"] == "Lee"
+
+    drive(script)
+
+
+def test_a_detail_the_answers_fill_does_not_look_empty() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await pilot.press("1", "enter", "3")  # interviewed today; by email
+        assert isinstance(app.screen, RecommendationScreen)
+        assert "Thank you for your time on Friday 20 November." in shown_text(app)
+        await pilot.press("d")
+        field = next(f for f in app.screen.query(Input) if f.name == "interview_date")
+        assert field.value == ""
+        assert drawn(field).startswith("Friday 20 November (your answer)")
+
+    drive(script)

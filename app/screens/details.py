@@ -6,13 +6,22 @@ from advice.app.screens.dialog import FormDialog
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Label, Static
 
+# The dialog's rows besides the fields: border, heading and its margins, the hint, the
+# buttons and their margin, the padding below. The fields scroll in what is left.
+CHROME_ROWS = 10
+
 
 class DetailsScreen(FormDialog[dict[str, str] | None]):
-    """Dismisses with {placeholder name: value}, or None when cancelled."""
+    """Dismisses with {placeholder name: value}, or None when cancelled.
+
+    One line per field (label, then the field), so the usual trees' details fit at
+    80x24 with the buttons in view; more fields scroll. `answered`: what the texts use
+    now for a name the user has not typed (a text answer of the walk), shown in its
+    empty field so a field the texts fill does not look empty."""
 
     HEADING = "Your details"
 
@@ -21,30 +30,55 @@ class DetailsScreen(FormDialog[dict[str, str] | None]):
         Binding("ctrl+s", "save", "Save"),
     ]
 
-    def __init__(self, labels: dict[str, str], values: dict[str, str]) -> None:
+    def __init__(
+        self,
+        labels: dict[str, str],
+        values: dict[str, str],
+        answered: dict[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.labels = labels
         self.values = values
+        self.answered = answered or {}
 
     def compose_body(self) -> ComposeResult:
         yield Static(
             Content("Used in every ready text; empty ones stay as [label]."),
             classes="dialog-hint",
         )
-        with VerticalScroll(classes="fields"):
+        # The labels' column as wide as the longest (up to a third of the box or so).
+        width = min(
+            max((Content(label).cell_length for label in self.labels.values()), default=0), 30
+        )
+        with VerticalScroll(classes="fields detail-fields"):
             for i, (name, label) in enumerate(self.labels.items()):
-                yield Label(Content(label), classes="field-label")
-                yield Input(
-                    value=self.values.get(name, ""),
-                    id=f"field-{i}",
-                    name=name,
-                    select_on_focus=False,
-                    compact=True,
-                )
-        yield self.save_cancel()
+                shown = self.answered.get(name, "").strip()
+                with Horizontal(classes="detail-row"):
+                    column = Label(Content(label), classes="detail-label")
+                    column.styles.width = width + 2
+                    yield column
+                    yield Input(
+                        value=self.values.get(name, ""),
+                        placeholder=f"{shown} (your answer)" if shown else "",
+                        id=f"field-{i}",
+                        name=name,
+                        select_on_focus=False,
+                        compact=True,
+                    )
+        yield self.save_cancel("ctrl+s")
 
     def on_mount(self) -> None:
         self.set_up_fields()
+        self.fit_fields()
+
+    def on_resize(self) -> None:
+        self.fit_fields()
+
+    def fit_fields(self) -> None:
+        """The fields scroll within the screen's height, the buttons below stay in view
+        (CSS cannot say "100% less the rest of the box")."""
+        fields = self.query_one(".detail-fields")
+        fields.styles.max_height = max(2, self.app.size.height - CHROME_ROWS)
 
     def action_save(self) -> None:
         self.dismiss({f.name or "": f.value.strip() for f in self.query(Input)})
@@ -58,6 +92,7 @@ class DetailsScreen(FormDialog[dict[str, str] | None]):
         fields = list(self.query(Input))
         i = fields.index(event.input)
         if i + 1 < len(fields):
-            fields[i + 1].focus()
+            # Now, not after a refresh: what is typed next goes into the next field.
+            self.set_focus(fields[i + 1])
         else:
             self.action_save()

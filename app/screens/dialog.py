@@ -54,9 +54,10 @@ class FormDialog(Dialog[ResultT]):
     (escape is bound to cancel by the subclass's BINDINGS)."""
 
     @staticmethod
-    def save_cancel() -> Horizontal:
+    def save_cancel(save_key: str = "Enter") -> Horizontal:
+        """The buttons, each with the key that does the same (`save_key` saves)."""
         return button_row(
-            Button("Save (Enter)", variant="primary", id="save", compact=True),
+            Button(f"Save ({save_key})", variant="primary", id="save", compact=True),
             Button("Cancel (Esc)", id="cancel", compact=True),
         )
 

@@ -181,7 +181,9 @@ class RecommendationScreen(WalkScreen):
         from advice.app.screens.details import DetailsScreen
 
         labels = self.session.tree.placeholders
-        self.app.push_screen(DetailsScreen(labels, self.advice_app.details), self.details_saved)
+        answered = self.session.values()  # what the texts use where no detail is typed
+        screen = DetailsScreen(labels, self.advice_app.details, answered)
+        self.app.push_screen(screen, self.details_saved)
 
     def details_saved(self, values: dict[str, str] | None) -> None:
         if values is not None:
