@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -11,11 +12,14 @@ from advice.app.advice_app import AdviceApp
 from advice.app.screens.choose import ChooseScreen
 from advice.app.screens.details import DetailsScreen
 from advice.app.screens.export import ExportScreen
+from advice.app.screens.picker import PickerScreen
 from advice.app.screens.recommendation import RecommendationScreen
 from textual.pilot import Pilot
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, OptionList, Static
 
+from advice.library import shipped_dir
 from tests.app_support import drawn, make_app, notes, shown_text
+from tests.conftest import DATA
 
 Script = Callable[[Pilot[None], AdviceApp], Awaitable[None]]
 
@@ -220,3 +224,27 @@ def test_a_detail_the_answers_fill_does_not_look_empty() -> None:
         assert drawn(field).startswith("Friday 20 November (your answer)")
 
     drive(script)
+
+
+def test_the_picker_says_how_many_questions_a_walk_asks(tmp_path: Path) -> None:
+    """The shipped tree has 12 questions; a walk through it asks 2 to 5 of them."""
+    shutil.copy(shipped_dir() / "interview-follow-up.yaml", tmp_path)
+    shutil.copy(shipped_dir() / "sources.yaml", tmp_path)
+    minimal = DATA / "good" / "minimal.yaml"
+    shutil.copy(minimal, tmp_path / "minimal.yaml")
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        assert isinstance(app.screen, PickerScreen)
+        options = app.screen.query_one(OptionList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        follow_up = next(s for s in shown if s.startswith("Following up after a job interview"))
+        assert follow_up.endswith("\n2 to 5 questions")
+        assert "12 questions" not in "\n".join(shown)
+
+    async def run() -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await script(pilot, app)
+
+    asyncio.run(run())
