@@ -13,12 +13,14 @@ from advice.app.screens.choose import ChooseScreen
 from advice.app.screens.details import DetailsScreen
 from advice.app.screens.export import ExportScreen
 from advice.app.screens.picker import PickerScreen
+from advice.app.screens.question import QuestionScreen
 from advice.app.screens.recommendation import RecommendationScreen
+from advice.app.widgets.keybar import KeyBar
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, Static
 
 from advice.library import shipped_dir
-from tests.app_support import drawn, make_app, notes, shown_text
+from tests.app_support import cells_before, drawn, make_app, notes, shown_text
 from tests.conftest import DATA
 
 Script = Callable[[Pilot[None], AdviceApp], Awaitable[None]]
@@ -226,12 +228,26 @@ def test_a_detail_the_answers_fill_does_not_look_empty() -> None:
     drive(script)
 
 
+def two_trees(folder: Path) -> Path:
+    """A folder with the shipped tree (and its sources) and a small one: the picker."""
+    shutil.copy(shipped_dir() / "interview-follow-up.yaml", folder)
+    shutil.copy(shipped_dir() / "sources.yaml", folder)
+    shutil.copy(DATA / "good" / "minimal.yaml", folder / "minimal.yaml")
+    return folder
+
+
+def drive_folder(folder: Path, script: Script) -> None:
+    async def run() -> None:
+        app = make_app(folder)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await script(pilot, app)
+
+    asyncio.run(run())
+
+
 def test_the_picker_says_how_many_questions_a_walk_asks(tmp_path: Path) -> None:
     """The shipped tree has 12 questions; a walk through it asks 2 to 5 of them."""
-    shutil.copy(shipped_dir() / "interview-follow-up.yaml", tmp_path)
-    shutil.copy(shipped_dir() / "sources.yaml", tmp_path)
-    minimal = DATA / "good" / "minimal.yaml"
-    shutil.copy(minimal, tmp_path / "minimal.yaml")
 
     async def script(pilot: Pilot[None], app: AdviceApp) -> None:
         assert isinstance(app.screen, PickerScreen)
@@ -241,10 +257,20 @@ def test_the_picker_says_how_many_questions_a_walk_asks(tmp_path: Path) -> None:
         assert follow_up.endswith("\n2 to 5 questions")
         assert "12 questions" not in "\n".join(shown)
 
-    async def run() -> None:
-        app = make_app(tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            await script(pilot, app)
+    drive_folder(two_trees(tmp_path), script)
 
-    asyncio.run(run())
+
+def test_the_picker_key_bar_says_enter_opens_a_tree_and_a_click_on_it_does(
+    tmp_path: Path,
+) -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        assert isinstance(app.screen, PickerScreen)
+        bar = app.screen.query_one(KeyBar)
+        shown, _ = bar.keys()
+        assert [k.description for k in shown][:1] == ["Open"]
+        line = drawn(bar)
+        await pilot.click(KeyBar, offset=(cells_before(line, "Open"), 0))
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+
+    drive_folder(two_trees(tmp_path), script)

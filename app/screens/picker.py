@@ -57,7 +57,9 @@ def describe(entry: TreeEntry, saved: str | None = None) -> Content:
 
 class PickerScreen(Screen[None]):
     STYLES = styles_path("picker.tcss")
-    BINDINGS = [Binding("enter", "open", "Open", show=True)]
+    # Priority: the tree list also binds Enter (hidden), which would hide this one from
+    # the key bar, and the bar would not say how to open a tree.
+    BINDINGS = [Binding("enter", "open", "Open", priority=True)]
 
     def __init__(self, entries: list[TreeEntry], saved: dict[Path, str] | None = None) -> None:
         super().__init__()
