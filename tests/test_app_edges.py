@@ -228,6 +228,29 @@ def test_a_detail_the_answers_fill_does_not_look_empty() -> None:
     drive(script)
 
 
+def test_s_with_a_folder_saves_the_plan_in_it_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plans").mkdir()
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await to_one_more_message(pilot, app)
+        await pilot.press("s", "home", "ctrl+k", *"plans", "enter")
+        assert isinstance(app.screen, ExportScreen)
+        inside = "plans/advice-plan-interview-follow-up.md"
+        said = str(app.screen.query_one("#export-error", Static).render())
+        assert said == f"plans is a folder: Enter saves the plan in it as {inside}."
+        assert app.screen.query_one(Input).value == inside
+        await pilot.press("enter")
+        assert isinstance(app.screen, RecommendationScreen)
+        assert notes(app)[-1] == f"Saved the plan to {inside}"
+
+    drive(script)
+    text = (tmp_path / "plans" / "advice-plan-interview-follow-up.md").read_text(encoding="utf-8")
+    assert text.startswith("# Leave one more message at most\n")
+
+
 def two_trees(folder: Path) -> Path:
     """A folder with the shipped tree (and its sources) and a small one: the picker."""
     shutil.copy(shipped_dir() / "interview-follow-up.yaml", folder)

@@ -52,6 +52,11 @@ class ExportScreen(FormDialog[bool]):
             error.update("Type a file name first.")
             return
         target = Path(path).expanduser()
+        if target.is_dir():  # a folder: the plan goes in it, under a free name
+            inside = str(unused_name(Path(path) / Path(self.wanted).name))
+            self.query_one("#export-path", Input).value = inside
+            error.update(Content(f"{path} is a folder: Enter saves the plan in it as {inside}."))
+            return
         if target.exists() and target != self.replace_ok:
             self.replace_ok = target
             error.update(
