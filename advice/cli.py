@@ -146,7 +146,9 @@ def _args_answers(p: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="ID",
-        help="answer id (or a value for a date/text question), in order; repeat",
+        help="answer id (or a value for a date/text question), in order; repeat "
+        "(`advice walk TREE --json` shows the next question's answer ids; "
+        "`advice paths TREE --json` every path's)",
     )
     p.add_argument(
         "--fill",

@@ -58,6 +58,8 @@ def test_help_says_where_the_fill_names_are(command: str) -> None:
     text = " ".join(out.stdout.split())
     assert "the names are the tree file's `placeholders:`" in text
     assert "a NAME no text uses is an error that lists them" in text
+    # and where the answer ids are
+    assert "`advice walk TREE --json` shows the next question's answer ids" in text
 
 
 def test_a_bad_start_is_reported_where_start_is_written(tmp_path: Path) -> None:
