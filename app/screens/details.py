@@ -10,10 +10,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Label, Static
 
-# The dialog's rows besides the fields: border, heading and its margins, the hint, the
-# buttons and their margin, the padding below. The fields scroll in what is left.
-CHROME_ROWS = 10
-
 
 class DetailsScreen(FormDialog[dict[str, str] | None]):
     """Dismisses with {placeholder name: value}, or None when cancelled.
@@ -24,6 +20,9 @@ class DetailsScreen(FormDialog[dict[str, str] | None]):
     empty field so a field the texts fill does not look empty."""
 
     HEADING = "Your details"
+    # Border 2, heading and its margins 3, hint 1, the fields' margin 1, buttons and
+    # their margin 2, padding 1.
+    CHROME_ROWS = 10
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -69,16 +68,6 @@ class DetailsScreen(FormDialog[dict[str, str] | None]):
 
     def on_mount(self) -> None:
         self.set_up_fields()
-        self.fit_fields()
-
-    def on_resize(self) -> None:
-        self.fit_fields()
-
-    def fit_fields(self) -> None:
-        """The fields scroll within the screen's height, the buttons below stay in view
-        (CSS cannot say "100% less the rest of the box")."""
-        fields = self.query_one(".detail-fields")
-        fields.styles.max_height = max(2, self.app.size.height - CHROME_ROWS)
 
     def action_save(self) -> None:
         self.dismiss({f.name or "": f.value.strip() for f in self.query(Input)})

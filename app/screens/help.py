@@ -38,6 +38,7 @@ ABOUT = (
 class HelpScreen(Dialog[None]):
     HEADING = "Help"
     BOX_CLASSES = "dialog help"
+    CHROME_ROWS = 7  # border 2, heading and its margins 3, hint 1, padding 1
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "close", "Close", key_display="esc"),
     ]
