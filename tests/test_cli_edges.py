@@ -105,3 +105,12 @@ def test_graph_dot_draws_questions_square_and_recommendations_rounded_as_mermaid
     square = {node for node, style in drawn if "rounded" not in style.split(",")}
     assert rounded == {r.id for r in shipped_tree.recommendations()}
     assert square == {q.id for q in shipped_tree.questions()}
+
+
+def test_an_ics_of_a_walk_that_stops_at_a_question_says_which_and_what_to_do() -> None:
+    out = run("export", SHIPPED, "--answer", "just-interviewed", "--format", "ics")
+    assert out.returncode == 1 and out.stdout == ""
+    assert out.stderr == (
+        "advice: nothing to put in a calendar yet: the answers stop at the question "
+        "'What day was the interview?'; add an --answer for it\n"
+    )
