@@ -23,6 +23,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from advice.library import shipped_dir
 from tests.app_support import cells_before, drawn, make_app, notes, shown_text
 from tests.conftest import DATA
+from tests.plan_support import run as run_advice
 
 Script = Callable[[Pilot[None], AdviceApp], Awaitable[None]]
 
@@ -313,3 +314,28 @@ def test_help_fits_the_screen_with_its_last_line(size: tuple[int, int]) -> None:
         assert box.contains_region(hint.region)
 
     drive(script, size)
+
+
+def test_the_app_takes_a_shipped_tree_id_as_walk_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no file of that name here: the id is meant
+
+    async def run() -> None:
+        app = make_app(Path("interview-follow-up"))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, QuestionScreen)
+            assert app.screen.session.tree.id == "interview-follow-up"
+            assert "Where are you with this interview?" in shown_text(app)
+
+    asyncio.run(run())
+
+
+def test_an_unknown_name_for_the_app_says_which_trees_there_are(tmp_path: Path) -> None:
+    out = run_advice("nope", cwd=tmp_path)
+    assert out.returncode == 1
+    assert out.stderr == (
+        "advice: no such file or folder: nope "
+        "(nor a shipped tree; those are: interview-follow-up)\n"
+    )
