@@ -35,8 +35,15 @@ EXAMPLE_TODAY = date(2026, 1, 5)
 
 
 class _TreeChecker:
-    def __init__(self, tree: Tree, sources: SourceList | None, written: set[str]) -> None:
+    def __init__(
+        self,
+        tree: Tree,
+        sources: SourceList | None,
+        written: set[str],
+        value_locs: dict[str, Loc],
+    ) -> None:
         self.tree = tree
+        self.value_locs = value_locs  # where top-level values were written (LoadResult)
         self.source_ids = {s.id for s in sources.sources} if sources else None
         self.sources = {s.id: s for s in sources.sources} if sources else {}
         # Node ids written in the file, even if their content was broken (reported already).
@@ -56,7 +63,7 @@ class _TreeChecker:
 
     def run(self) -> list[Diagnostic]:
         tree = self.tree
-        self.target(tree.start, "start node", tree.loc)
+        self.target(tree.start, "start node", self.value_locs.get("start", tree.loc))
         facts = {"today"} | {q.fact_name for q in tree.questions() if q.input == "date"}
         for node in tree.nodes.values():
             if isinstance(node, Question):
@@ -231,7 +238,7 @@ class _TreeChecker:
     def dead_ends(self) -> None:
         """Steps after which a walk cannot end at a cited recommendation. A target that
         does not exist (or failed to load) is reported once, as ADV007 or by the loader."""
-        for end in dead_ends(self.tree):
+        for end in dead_ends(self.tree, self.value_locs.get("start")):
             if end.target not in self.tree.nodes:
                 continue
             step = (
@@ -276,10 +283,14 @@ class _TreeChecker:
 
 
 def check_tree(
-    tree: Tree, sources: SourceList | None, written_node_ids: set[str] | None = None
+    tree: Tree,
+    sources: SourceList | None,
+    written_node_ids: set[str] | None = None,
+    value_locs: dict[str, Loc] | None = None,
 ) -> list[Diagnostic]:
-    """Meaning checks on a loaded tree (shape problems come from the loader)."""
-    return _TreeChecker(tree, sources, written_node_ids or set()).run()
+    """Meaning checks on a loaded tree (shape problems come from the loader);
+    `written_node_ids` and `value_locs` as the loader's LoadResult gives them."""
+    return _TreeChecker(tree, sources, written_node_ids or set(), value_locs or {}).run()
 
 
 def check_sources(sources: SourceList) -> list[Diagnostic]:
@@ -372,7 +383,9 @@ def check_file(
         if alone:
             result.diagnostics.extend(src.diagnostics)
         if loaded.value is not None:
-            result.diagnostics.extend(check_tree(loaded.value, src.value, loaded.written_node_ids))
+            result.diagnostics.extend(
+                check_tree(loaded.value, src.value, loaded.written_node_ids, loaded.value_locs)
+            )
             texts = cache.texts.get(src_key.resolve())
             if texts is not None and src.value is not None:
                 result.diagnostics.extend(check_quotes(loaded.value, path, src.value, texts))

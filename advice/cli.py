@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from advice.diagnostics import AdviceError
 
 if TYPE_CHECKING:  # imported lazily at run time: `advice --help` stays quick
-    from advice.model import SourceList
+    from advice.model import SourceList, Tree
     from advice.session import Session
 
 Handler = Callable[[argparse.Namespace], int]
@@ -155,7 +155,9 @@ def _args_answers(p: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="ID",
-        help="answer id (or a value for a date/text question), in order; repeat",
+        help="answer id (or a value for a date/text question), in order; repeat "
+        "(`advice walk TREE --json` shows the next question's answer ids; "
+        "`advice paths TREE --json` every path's)",
     )
     p.add_argument(
         "--fill",
@@ -163,7 +165,9 @@ def _args_answers(p: argparse.ArgumentParser) -> None:
         default=[],
         type=_fill,
         metavar="NAME=VALUE",
-        help="fill a template placeholder, e.g. --fill interviewer='Ms Lee'",
+        help="fill a placeholder of the ready texts, e.g. --fill interviewer='Ms Lee'; "
+        "the names are the tree file's `placeholders:` (a NAME no text uses is an "
+        "error that lists them)",
     )
     add_today(p)
 
@@ -191,6 +195,22 @@ def load_checked(ref: str) -> tuple[object, object]:
     return result.tree, result.sources
 
 
+def _check_fill_names(tree: Tree, names: list[str]) -> None:
+    """A --fill that no ready text uses would be ignored without a word: say so (a typo,
+    or a name from another tree), with the names that would work."""
+    from advice.diagnostics import did_you_mean
+    from advice.render import names_used
+
+    used = names_used(t.text for t in tree.templates.values())
+    for name in names:
+        if name not in used:
+            where = f"Names they use: {', '.join(used)}." if used else "They use no names."
+            raise AdviceError(
+                f"--fill {name}: no ready text of {tree.id} uses this name"
+                f"{did_you_mean(name, used) or '.'} {where}"
+            )
+
+
 def _start_walk(
     args: argparse.Namespace,
 ) -> tuple[Session, SourceList | None, dict[str, str], Path]:
@@ -202,6 +222,7 @@ def _start_walk(
     tree, sources = load_checked(args.tree)
     assert isinstance(tree, Tree) and isinstance(sources, (SourceList, type(None)))
     path = find_tree(args.tree)
+    _check_fill_names(tree, [name for name, _ in args.fill])
     today = args.today or date.today()
     filled: dict[str, str] = {}
     if getattr(args, "resume", False):  # walk only; export takes the --answer list

@@ -81,9 +81,13 @@ def to_ics(data: dict[str, Any]) -> bytes:
     the clock, so the same answers always give the same file."""
     node = data["node"]
     steps = node.get("schedule") or []
-    if node["kind"] != "recommendation" or not steps:
-        where = "a question" if node["kind"] != "recommendation" else f"'{node['title']}'"
-        raise AdviceError(f"nothing to put in a calendar: {where} has no dated steps")
+    if node["kind"] != "recommendation":
+        raise AdviceError(
+            f"nothing to put in a calendar yet: the answers stop at the question "
+            f"'{node['title']}'; add an --answer for it"
+        )
+    if not steps:
+        raise AdviceError(f"nothing to put in a calendar: '{node['title']}' has no dated steps")
     from icalendar import Calendar, Event  # only here: its import costs more than the rest
 
     stamp = datetime.combine(date.fromisoformat(data["today"]), datetime.min.time(), UTC)

@@ -55,6 +55,16 @@ def atomic_write(path: Path, data: str | bytes) -> None:
                 os.unlink(tmp)
 
 
+def unused_name(path: Path) -> Path:
+    """`path` if nothing is there, else the first free `NAME-2.EXT`, `NAME-3.EXT`...:
+    a file the user may have edited is never the default to write over."""
+    candidate, n = path, 1
+    while candidate.exists() or candidate.is_symlink():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
+
+
 def _sync_folder(folder: Path) -> None:
     """Make the rename itself durable; not every system can open a folder, so best effort."""
     with contextlib.suppress(OSError, AttributeError):

@@ -104,9 +104,13 @@ def to_mermaid(tree: Tree) -> str:
 
 # -- DOT --------------------------------------------------------------------------------
 
+# The shapes of the Mermaid graph (and of the README's words): questions in boxes,
+# recommendations in rounded boxes.
 _DOT_ATTRS = {
-    "question": 'shape=box, style="rounded,filled", fillcolor="#eef3fb", color="#3a5a8c"',
-    "recommendation": 'shape=box, style="filled,bold", fillcolor="#e8f5e9", color="#2e7d32"',
+    "question": 'shape=box, style="filled", fillcolor="#eef3fb", color="#3a5a8c"',
+    "recommendation": (
+        'shape=box, style="rounded,filled,bold", fillcolor="#e8f5e9", color="#2e7d32"'
+    ),
     "missing": 'shape=octagon, style="dashed,filled", fillcolor="#fdecea", color="#c62828"',
 }
 

@@ -93,13 +93,15 @@ BAD: Any = _Bad()
 
 
 class LoadResult(msgspec.Struct):
-    """A loaded file: the model (None when unusable), its problems, and every node key
+    """A loaded file: the model (None when unusable), its problems, every node key
     that was written, even ones whose content was broken (so the checker does not
-    report a second, cascading 'unknown target' for them)."""
+    report a second, cascading 'unknown target' for them), and where each top-level
+    key's value was written (a bad `start:` is reported there, not at the file's top)."""
 
     value: Any
     diagnostics: list[Diagnostic] = msgspec.field(default_factory=list)
     written_node_ids: set[str] = msgspec.field(default_factory=set)
+    value_locs: dict[str, Loc] = msgspec.field(default_factory=dict)
 
 
 def _hint(word: str, choices: typing.Iterable[str]) -> str:
@@ -403,6 +405,10 @@ def load_text(text: str, file: str, cls: type[T]) -> LoadResult:
     what = "the tree" if cls is Tree else "the sources file"
     value = decoder.record(root, what, cls)
     result = LoadResult(None if value is BAD else value, decoder.diagnostics, decoder.node_ids)
+    if root.kind == MAPPING:
+        for key, item in reversed(root.value):  # the first of a repeated key wins, as above
+            if key.kind == SCALAR:
+                result.value_locs[key.value] = Loc(file, item.line, item.col)
     return result
 
 

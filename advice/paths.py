@@ -54,6 +54,36 @@ def all_paths(tree: Tree, limit: int = PATH_LIMIT) -> Iterator[TreePath]:
             stack.append((target or "", (*steps, (node_id, answer_id)), seen))
 
 
+def question_range(tree: Tree) -> tuple[int, int]:
+    """(fewest, most) questions a walk asks from the start to its end: what a user
+    cares about ("2 to 5 questions"), not how many the tree holds.
+
+    Linear in the size of the tree (each node's range once, from its successors'):
+    the number of paths can grow exponentially. A step back into a cycle, which the
+    checker refuses anyway (ADV009), counts as the end of that walk."""
+    ranges: dict[str, tuple[int, int]] = {}
+    open_: set[str] = set()  # on the way down from the start: a cycle leads back here
+    todo: list[tuple[str, bool]] = [(tree.start, False)]
+    while todo:
+        node_id, children_done = todo.pop()
+        node = tree.nodes.get(node_id)
+        if not isinstance(node, Question):
+            ranges[node_id] = (0, 0)
+            continue
+        ahead = [t for t in successors(node) if t not in open_ or children_done]
+        if children_done:
+            open_.discard(node_id)
+            after = [ranges.get(t, (0, 0)) for t in ahead] or [(0, 0)]
+            ranges[node_id] = (1 + min(lo for lo, _ in after), 1 + max(hi for _, hi in after))
+            continue
+        if node_id in ranges or node_id in open_:
+            continue
+        open_.add(node_id)
+        todo.append((node_id, True))
+        todo.extend((t, False) for t in ahead if t not in ranges)
+    return ranges.get(tree.start, (0, 0))
+
+
 def ends_well(tree: Tree, node_id: str) -> bool:
     """A walk may end here: a recommendation that cites at least one source."""
     node = tree.nodes.get(node_id)
@@ -135,8 +165,9 @@ def _why_stuck(tree: Tree, node_id: str) -> str | None:
     return None if successors(node) else "a question with no way on"
 
 
-def dead_ends(tree: Tree) -> list[DeadEnd]:
-    """Every reachable step that leads where a walk cannot end well.
+def dead_ends(tree: Tree, start_loc: Loc | None = None) -> list[DeadEnd]:
+    """Every reachable step that leads where a walk cannot end well (a dead start is
+    reported at `start_loc`, where `start:` is written, else at the tree's top).
 
     The same answer as checking the last step of every path from `all_paths`, but
     linear in the size of the tree: the number of paths can grow exponentially, and the
@@ -145,7 +176,7 @@ def dead_ends(tree: Tree) -> list[DeadEnd]:
     out: list[DeadEnd] = []
     reason = _why_stuck(tree, tree.start)
     if reason:
-        out.append(DeadEnd(None, None, tree.start, reason, tree.loc))
+        out.append(DeadEnd(None, None, tree.start, reason, start_loc or tree.loc))
     seen: set[str] = set()
     todo = [tree.start]
     while todo:

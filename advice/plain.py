@@ -86,6 +86,21 @@ def _default_hint(session: Session, node: Question, current: str | None) -> tupl
     return node.default, f" [Enter: {node.default}]"
 
 
+def _picked(node: Question, reply: str) -> str | None:
+    """The answer id a reply to a choice means: its number, or the id itself (scripts
+    and the saved answers use ids); None when it is neither."""
+    if reply.isdigit() and 1 <= int(reply) <= len(node.answers):
+        return node.answers[int(reply) - 1].id
+    return reply if any(a.id == reply for a in node.answers) else None
+
+
+def _type_a_number(node: Question) -> str:
+    """What to type, in the words of the numbered list the user sees (not the ids)."""
+    count = len(node.answers)
+    which = "1" if count == 1 else f"a number from 1 to {count}"
+    return f"Type {which} (or b to go back, q to quit)."
+
+
 class _Plain:
     def __init__(
         self,
@@ -196,8 +211,12 @@ class _Plain:
                     self.say("Please type an answer (or b to go back, q to quit).")
                     continue
                 reply = default
-            if node.input is None and reply.isdigit() and 1 <= int(reply) <= len(node.answers):
-                reply = node.answers[int(reply) - 1].id
+            if node.input is None:
+                picked = _picked(node, reply)
+                if picked is None:
+                    self.say(f"Sorry: {reply} is not one of the answers. {_type_a_number(node)}")
+                    continue
+                reply = picked
             try:
                 s.answer(reply)
             except AnswerError as exc:

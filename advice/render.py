@@ -7,6 +7,7 @@ so a template (or a value) can never run code. `{{` and `}}` write literal brace
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
@@ -17,6 +18,15 @@ def placeholders_in(text: str) -> list[str]:
     for m in PLACEHOLDER.finditer(text):
         if m.group(1):
             seen.setdefault(m.group(1))
+    return list(seen)
+
+
+def names_used(texts: Iterable[str]) -> list[str]:
+    """The placeholder names any of the texts uses, in order of first use: what
+    `--fill NAME=VALUE` can fill."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        seen.update(dict.fromkeys(placeholders_in(text)))
     return list(seen)
 
 

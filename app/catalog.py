@@ -59,15 +59,34 @@ def _near(path: Path) -> Path:
 
 
 def catalog_path(path: str | None) -> Path:
-    """What the app lists: PATH (a file or a folder), or the shipped trees' folder."""
-    return _near(Path(path)) if path else shipped_dir()
+    """What the app lists: PATH (a file or a folder), a shipped tree's id (as `advice
+    walk` takes it: `advice interview-follow-up`), or the shipped trees' folder."""
+    if not path:
+        return shipped_dir()
+    if not Path(path).exists():
+        shipped = _shipped_tree(path)
+        if shipped is not None:
+            return shipped
+    return _near(Path(path))
+
+
+def _shipped_tree(name: str) -> Path | None:
+    """The shipped tree of that id (a bare name, not a path), or None."""
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", name):
+        return None
+    candidate = shipped_dir() / f"{name}.yaml"
+    return candidate if candidate.is_file() else None
 
 
 def load_catalog(path: str | None) -> list[TreeEntry]:
-    """The trees at PATH (a file or a folder), or the shipped ones."""
+    """The trees at PATH (a file or a folder, or a shipped tree's id), or the shipped ones."""
     where = catalog_path(path)
     if not where.exists():
-        raise AdviceError(f"no such file or folder: {where}")
+        known = ""
+        if path and re.fullmatch(r"[A-Za-z0-9_-]+", path):  # meant as an id, maybe
+            ids = ", ".join(f.stem for f in tree_files(shipped_dir())) or "none"
+            known = f" (nor a shipped tree; those are: {ids})"
+        raise AdviceError(f"no such file or folder: {where}{known}")
     files = tree_files(where)
     if not files:
         raise AdviceError(f"no tree files (*.yaml) in {where}")

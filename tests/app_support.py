@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from advice.app.advice_app import AdviceApp
+from advice.app.screens.question import QuestionScreen
 from rich.cells import cell_len
 from rich.style import Style
 from textual.geometry import Region
+from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widget import Widget
 
+from advice.model import Question
 from tests.conftest import DATA, TODAY
 
 APP_DATA = DATA / "app"
@@ -95,3 +98,25 @@ def style_at(widget: Widget, x: int) -> Style:
 def cells_before(text: str, part: str) -> int:
     """The cell where `part` starts in a drawn line (wide characters take two)."""
     return cell_len(text[: text.index(part)])
+
+
+async def walk_to(pilot: Pilot[None], app: AdviceApp, node_id: str) -> None:
+    """Press the keys a person would to reach `node_id`, following the first of the
+    tree's own examples that ends there: a number key for a choice, the text and Enter
+    for a value. Driven by the tree's examples, the tests keep up when the tree changes."""
+    screen = app.screen
+    assert isinstance(screen, QuestionScreen), screen
+    tree = screen.session.tree
+    example = next(e for e in tree.examples if e.expect == node_id)
+    for given in example.answers:
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen), (node_id, given, screen)
+        question = tree.nodes[screen.shown_id]
+        assert isinstance(question, Question)
+        if question.answers:
+            ids = [a.id for a in question.answers]
+            assert ids.index(given) < 9, (question.id, given)
+            await pilot.press(str(ids.index(given) + 1))
+        else:
+            await pilot.press("ctrl+a", "ctrl+k", *given, "enter")
+        await pilot.pause()

@@ -84,8 +84,9 @@ def test_ics_uids_are_stable_and_the_file_reproducible() -> None:
 def test_ics_without_dated_steps_is_one_clear_error() -> None:
     out = run("export", str(TREE), "--answer", "waiting", "--today", TODAY, "--format", "ics")
     assert out.returncode == 1
-    assert (
-        out.stderr.strip() == "advice: nothing to put in a calendar: a question has no dated steps"
+    assert out.stderr == (
+        "advice: nothing to put in a calendar yet: the answers stop at the question "
+        "'What day was the interview?'; add an --answer for it\n"
     )
 
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from advice.check import check_file
 from advice.library import shipped_dir
+from advice.loader import load_tree
 from advice.model import Question, Tree
-from advice.paths import all_paths, dead_ends, ends_well
+from advice.paths import all_paths, dead_ends, ends_well, question_range
 from tests.test_cli import run
 
 BAD = Path(__file__).parent / "data" / "bad"
@@ -98,3 +99,17 @@ def test_dead_end_is_a_warning_with_file_line() -> None:
     out = run("check", path.as_posix())
     assert f"{path}:9:9: ADV020 answer 'yes' of 'q1' leads to 'stuck'" in out.stdout
     assert "(warning)" in out.stdout
+
+
+def test_question_range_is_the_fewest_and_most_questions_on_any_path(shipped_tree: Tree) -> None:
+    lengths = [len(p.steps) for p in all_paths(shipped_tree)]
+    assert question_range(shipped_tree) == (min(lengths), max(lengths))
+    assert min(lengths) < max(lengths)  # so the two ends are told apart
+
+
+def test_question_range_ends_a_walk_where_a_cycle_leads_back() -> None:
+    for name in ("adv009_cycle.yaml", "adv009_self_loop.yaml"):
+        tree = load_tree(BAD / name).value
+        assert isinstance(tree, Tree)
+        lengths = [len(p.steps) for p in all_paths(tree)]
+        assert question_range(tree) == (min(lengths), max(lengths)), name

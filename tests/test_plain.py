@@ -52,8 +52,10 @@ def test_typed_values_are_shown_literally() -> None:
 
 def test_wrong_answers_are_explained_and_asked_again() -> None:
     out = walk("9\nmaybe\n2\nsoonish\n2026-11-19\n1\n\n")
-    assert out.count("Sorry: '9' is not an answer to 'situation'") == 1
-    assert "Sorry: 'maybe' is not an answer" in out
+    # In the terms of the numbered list, not the tree's ids.
+    assert out.count("Sorry: 9 is not one of the answers. Type a number from 1 to 2") == 1
+    assert "Sorry: maybe is not one of the answers." in out
+    assert "situation" not in out
     assert "Sorry: 'soonish' is not a date we understand" in out
     # The decision date defaults to "3 days" after the interview: Sunday the 22nd.
     assert "Type a date [Enter: 3 days, Sunday 2026-11-22] (b back, q quit): \n" in out

@@ -6,42 +6,65 @@ from advice.app.screens.dialog import FormDialog
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Label, Static
 
 
 class DetailsScreen(FormDialog[dict[str, str] | None]):
-    """Dismisses with {placeholder name: value}, or None when cancelled."""
+    """Dismisses with {placeholder name: value}, or None when cancelled.
+
+    One line per field (label, then the field), so the usual trees' details fit at
+    80x24 with the buttons in view; more fields scroll. `answered`: what the texts use
+    now for a name the user has not typed (a text answer of the walk), shown in its
+    empty field so a field the texts fill does not look empty."""
 
     HEADING = "Your details"
+    # Border 2, heading and its margins 3, hint 1, the fields' margin 1, buttons and
+    # their margin 2, padding 1.
+    CHROME_ROWS = 10
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
     ]
 
-    def __init__(self, labels: dict[str, str], values: dict[str, str]) -> None:
+    def __init__(
+        self,
+        labels: dict[str, str],
+        values: dict[str, str],
+        answered: dict[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.labels = labels
         self.values = values
+        self.answered = answered or {}
 
     def compose_body(self) -> ComposeResult:
         yield Static(
             Content("Used in every ready text; empty ones stay as [label]."),
             classes="dialog-hint",
         )
-        with VerticalScroll(classes="fields"):
+        # The labels' column as wide as the longest (up to a third of the box or so).
+        width = min(
+            max((Content(label).cell_length for label in self.labels.values()), default=0), 30
+        )
+        with VerticalScroll(classes="fields detail-fields"):
             for i, (name, label) in enumerate(self.labels.items()):
-                yield Label(Content(label), classes="field-label")
-                yield Input(
-                    value=self.values.get(name, ""),
-                    id=f"field-{i}",
-                    name=name,
-                    select_on_focus=False,
-                    compact=True,
-                )
-        yield self.save_cancel()
+                shown = self.answered.get(name, "").strip()
+                with Horizontal(classes="detail-row"):
+                    column = Label(Content(label), classes="detail-label")
+                    column.styles.width = width + 2
+                    yield column
+                    yield Input(
+                        value=self.values.get(name, ""),
+                        placeholder=f"{shown} (your answer)" if shown else "",
+                        id=f"field-{i}",
+                        name=name,
+                        select_on_focus=False,
+                        compact=True,
+                    )
+        yield self.save_cancel("ctrl+s")
 
     def on_mount(self) -> None:
         self.set_up_fields()
@@ -58,6 +81,7 @@ class DetailsScreen(FormDialog[dict[str, str] | None]):
         fields = list(self.query(Input))
         i = fields.index(event.input)
         if i + 1 < len(fields):
-            fields[i + 1].focus()
+            # Now, not after a refresh: what is typed next goes into the next field.
+            self.set_focus(fields[i + 1])
         else:
             self.action_save()

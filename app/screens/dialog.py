@@ -26,9 +26,18 @@ class Dialog(ModalScreen[ResultT]):
     STYLES = styles_path("dialogs.tcss")
     HEADING = ""
     BOX_CLASSES = "dialog"
+    # Rows of the box besides its scrolling `.fields` (border, heading, hint, buttons):
+    # the fields get what the screen has left, less its top and bottom lines, so the
+    # rest of the box stays in view however short the terminal (CSS cannot say "100%
+    # less the rest of the box").
+    CHROME_ROWS = 0
 
     def on_resize(self) -> None:
         show_too_small(self)
+        if self.CHROME_ROWS:
+            room = max(2, self.app.size.height - self.CHROME_ROWS - 2)
+            for fields in self.query(".fields"):
+                fields.styles.max_height = room
 
     def compose(self) -> ComposeResult:
         yield from too_small_message(self)
@@ -54,9 +63,10 @@ class FormDialog(Dialog[ResultT]):
     (escape is bound to cancel by the subclass's BINDINGS)."""
 
     @staticmethod
-    def save_cancel() -> Horizontal:
+    def save_cancel(save_key: str = "Enter") -> Horizontal:
+        """The buttons, each with the key that does the same (`save_key` saves)."""
         return button_row(
-            Button("Save (Enter)", variant="primary", id="save", compact=True),
+            Button(f"Save ({save_key})", variant="primary", id="save", compact=True),
             Button("Cancel (Esc)", id="cancel", compact=True),
         )
 

@@ -18,7 +18,7 @@ KEYS = [
     ("r", "start this tree again"),
     ("t", "pick another tree"),
     ("Your next step", ""),
-    ("c", "copy the ready text to the clipboard"),
+    ("c", "copy the ready text on screen (with two, it asks which)"),
     ("d", "your details: names the ready texts use"),
     ("s", "save the plan as a Markdown file"),
     ("Everywhere", ""),
@@ -38,6 +38,7 @@ ABOUT = (
 class HelpScreen(Dialog[None]):
     HEADING = "Help"
     BOX_CLASSES = "dialog help"
+    CHROME_ROWS = 7  # border 2, heading and its margins 3, hint 1, padding 1
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "close", "Close", key_display="esc"),
     ]

@@ -1,4 +1,4 @@
-"""The trees on offer: title, one line of description, how many questions."""
+"""The trees on offer: title, one line of description, how many questions a walk asks."""
 
 from __future__ import annotations
 
@@ -21,6 +21,19 @@ from textual.widgets.option_list import Option
 if TYPE_CHECKING:
     from advice.app.advice_app import AdviceApp
 
+    from advice.model import Tree
+
+
+def how_long(tree: Tree) -> str:
+    """How many questions a walk asks (`2 to 5 questions`), not how many the tree has."""
+    from advice.paths import question_range
+
+    fewest, most = question_range(tree)
+    if most == 0:
+        return "no questions"
+    count = f"{fewest}" if fewest == most else f"{fewest} to {most}"
+    return f"{count} question{'' if most == 1 else 's'}"
+
 
 def describe(entry: TreeEntry, saved: str | None = None) -> Content:
     """Title, description, size; `saved`: the line offering to continue a save."""
@@ -32,20 +45,21 @@ def describe(entry: TreeEntry, saved: str | None = None) -> Content:
             "\n",
             (f"has {errors} problem(s): Enter shows them", "italic"),
         )
-    count = len(tree.questions())
     return Content.assemble(
         (tree.title, "bold"),
         "\n",
         tree.description or "",
         "\n",
-        (f"{count} question{'s' if count != 1 else ''}", "italic"),
+        (how_long(tree), "italic"),
         *(("\n", (saved, "bold italic")) if saved else ()),
     )
 
 
 class PickerScreen(Screen[None]):
     STYLES = styles_path("picker.tcss")
-    BINDINGS = [Binding("enter", "open", "Open", show=True)]
+    # Priority: the tree list also binds Enter (hidden), which would hide this one from
+    # the key bar, and the bar would not say how to open a tree.
+    BINDINGS = [Binding("enter", "open", "Open", priority=True)]
 
     def __init__(self, entries: list[TreeEntry], saved: dict[Path, str] | None = None) -> None:
         super().__init__()

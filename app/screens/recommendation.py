@@ -109,20 +109,55 @@ class RecommendationScreen(WalkScreen):
             return bool(self.recommendation.templates)
         return True
 
-    def action_copy_text(self, index: int = 0) -> None:
+    def action_copy_text(self) -> None:
+        """`c`: the ready text in view; with several in view (or none), ask which."""
         if self.stale():
             return
         texts = self.data()["node"]["templates"]
         if not texts:
             self.notify("This step has no ready text to copy.", severity="warning")
             return
-        text = texts[min(index, len(texts) - 1)]
+        shown = self.texts_in_view()
+        if len(texts) == 1 or len(shown) == 1:
+            self.copy_text(shown[0] if len(shown) == 1 else 0)
+            return
+        from advice.app.screens.choose import ChooseScreen
+
+        titles = [t["title"] for t in texts]
+        first = shown[0] if shown else 0
+        self.app.push_screen(
+            ChooseScreen("Copy which ready text?", titles, first),
+            lambda picked: None if picked is None else self.copy_text(picked),
+        )
+
+    def texts_in_view(self) -> list[int]:
+        """The ready texts the user is looking at: the one whose button has the focus,
+        else those with at least half their lines inside the scrolled view (a border
+        line at the edge is not a text on screen)."""
+        focused = self.focused
+        if isinstance(focused, Button) and focused.has_class("copy"):
+            return [self.copy_index(focused)]
+        view = self.query_one("#rec-body").region
+        shown = []
+        for i, block in enumerate(self.query(".template-text")):
+            rows = block.region.intersection(view).height
+            if rows and rows * 2 >= block.region.height:
+                shown.append(i)
+        return shown
+
+    @staticmethod
+    def copy_index(button: Button) -> int:
+        return int((button.id or "copy-0").rsplit("-", 1)[1])
+
+    def copy_text(self, index: int) -> None:
+        text = self.data()["node"]["templates"][index]
         self.app.copy_to_clipboard(text["text"])
         self.notify(f"Copied: {text['title']}", markup=False)
 
     @on(Button.Pressed, ".copy")
     def copy_pressed(self, event: Button.Pressed) -> None:
-        self.action_copy_text(int((event.button.id or "copy-0").rsplit("-", 1)[1]))
+        if not self.stale():
+            self.copy_text(self.copy_index(event.button))
 
     @on(Button.Pressed, ".details")
     def details_pressed(self) -> None:
@@ -134,7 +169,9 @@ class RecommendationScreen(WalkScreen):
         from advice.app.screens.details import DetailsScreen
 
         labels = self.session.tree.placeholders
-        self.app.push_screen(DetailsScreen(labels, self.advice_app.details), self.details_saved)
+        answered = self.session.values()  # what the texts use where no detail is typed
+        screen = DetailsScreen(labels, self.advice_app.details, answered)
+        self.app.push_screen(screen, self.details_saved)
 
     def details_saved(self, values: dict[str, str] | None) -> None:
         if values is not None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from weakref import WeakKeyDictionary
 
 from textual.content import Content
 from textual.screen import Screen
 from textual.style import Style
+from textual.widget import Widget
 from textual.widgets import Static
 
 # Below this the screens cannot show a question and its answers; a message says so.
@@ -73,7 +75,31 @@ def too_small_message(screen: Screen[object]) -> Iterator[TooSmall]:
         yield TooSmall()
 
 
+# The widget that had the focus when the terminal became too small, by screen: hiding
+# the content blurs it (Textual), and without focus the keys that scroll or move a
+# highlight do nothing until Tab is pressed.
+_focus_before: WeakKeyDictionary[Screen[object], Widget] = WeakKeyDictionary()
+
+
 def show_too_small(screen: Screen[object]) -> None:
-    """For a screen's on_resize: the message, mounted once the terminal is too small."""
-    if too_small(screen) and not screen.query(TooSmall):
-        screen.mount(TooSmall(), before=0)
+    """For a screen's on_resize: the message, mounted once the terminal is too small;
+    and once it is big enough again, the focus back where it was."""
+    if too_small(screen):
+        if screen.focused is not None:
+            _focus_before[screen] = screen.focused
+        if not screen.query(TooSmall):
+            screen.mount(TooSmall(), before=0)
+        return
+    was = _focus_before.pop(screen, None)
+    if was is not None and screen.focused is None:
+        # After the refresh that shows the content again: a hidden widget takes no focus.
+        screen.call_after_refresh(refocus, screen, was)
+
+
+def refocus(screen: Screen[object], widget: Widget) -> None:
+    if screen.focused is not None:
+        return  # the user (or the screen) focused something meanwhile
+    if widget.is_attached and widget.screen is screen:
+        widget.focus()
+    elif screen.focus_chain:
+        screen.focus_chain[0].focus()
