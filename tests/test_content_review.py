@@ -146,3 +146,37 @@ def test_every_step_with_an_other_view_is_in_the_disagreements_table(shipped_tre
     for r in shipped_tree.recommendations():
         if r.disagreements:
             assert r.id in shown, f"docs/coverage.md: {r.id} shows an other view, not listed"
+
+
+# What a step's title or text says -> words its own quotes must hold for it (lower case,
+# straight apostrophes). Each row is a claim the review found a step making.
+CLAIMS = {
+    "thank them for their time": ("appreciate his time", "thank them"),
+    "lose your cool": ("lose your cool",),
+    "awkward": ("awkward",),
+    "icky": ("icky",),
+    "monday": ("monday",),
+    "two messages": ("more than two messages",),
+    "within a day": ("within a day",),
+    "voicemail": ("voice mail",),
+    "keep browsing": ("browse the many available positions",),
+    "keep looking at other openings": ("browse the many available positions",),
+    "chalk it up": ("chalk it up",),
+    "in no hurry": ("in any hurry",),
+    "future opening": ("future opening",),
+    "deal breaker": ("deal breaker",),
+    "frustrating": ("frustrating",),
+    "references": ("references",),
+}
+
+
+def test_what_a_step_says_is_in_its_own_quotes(shipped_tree: Tree) -> None:
+    for answers in every_path(shipped_tree):
+        node = walk(*answers)
+        if node["kind"] != "recommendation":
+            continue
+        said = " ".join(f"{node['title']} {node['text']}".lower().split())
+        own = " ".join(c["quote"].lower().replace("’", "'") for c in node["citations"])
+        for claim, support in CLAIMS.items():
+            if claim in said:
+                assert any(s in own for s in support), f"{node['id']}: '{claim}' unquoted"
