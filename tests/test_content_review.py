@@ -167,6 +167,8 @@ CLAIMS = {
     "deal breaker": ("deal breaker",),
     "frustrating": ("frustrating",),
     "references": ("references",),
+    "distracts": ("distract",),
+    "about a week": ("about a week",),
 }
 
 
@@ -180,3 +182,17 @@ def test_what_a_step_says_is_in_its_own_quotes(shipped_tree: Tree) -> None:
         for claim, support in CLAIMS.items():
             if claim in said:
                 assert any(s in own for s in support), f"{node['id']}: '{claim}' unquoted"
+
+
+def test_what_an_other_view_says_is_in_its_own_quotes(shipped_tree: Tree) -> None:
+    # The call steps' other view said Barnes "says a call only distracts the
+    # interviewer" and Singer's steps were "for about a week with no word", with
+    # neither passage among its quotes.
+    for answers in every_path(shipped_tree):
+        node = walk(*answers)
+        for d in node.get("disagreements", []):
+            said = " ".join(d["summary"].lower().split())
+            own = " ".join(c["quote"].lower().replace("’", "'") for c in d["citations"])
+            for claim, support in CLAIMS.items():
+                if claim in said:
+                    assert any(s in own for s in support), f"{node['id']}: '{claim}' unquoted"
