@@ -9,7 +9,7 @@ from typing import Any
 
 from advice.check import check_paths
 from advice.library import shipped_dir
-from advice.model import Tree
+from advice.model import Recommendation, Tree
 from tests.test_coverage_doc import DOC, HEADING
 from tests.test_quotes import SOURCES, needs_sources
 from tests.test_who_said_it import every_path, walk
@@ -96,8 +96,8 @@ def plain(text: str) -> str:
     return " ".join(text.split())
 
 
-def coverage_rows() -> list[tuple[int, str, str, str]]:
-    """(line, source id, ¶ label, advice) of each row of an article's table."""
+def coverage_rows() -> list[tuple[int, str, str, str, list[str]]]:
+    """(line, source id, ¶ label, advice, node ids) of each row of an article's table."""
     out, source = [], None
     for number, line in enumerate(DOC.read_text(encoding="utf-8").splitlines(), 1):
         if line.startswith("## "):
@@ -105,7 +105,7 @@ def coverage_rows() -> list[tuple[int, str, str, str]]:
             source = m.group("source") if m else None
         elif source and line.startswith("| ") and not line.startswith(("| ---", "| ¶")):
             cells = [c.strip() for c in line.strip("|").split("|")]
-            out.append((number, source, cells[0], cells[1]))
+            out.append((number, source, cells[0], cells[1], re.findall(r"`([^`]+)`", cells[3])))
     return out
 
 
@@ -115,24 +115,43 @@ def test_a_rows_quoted_words_are_in_the_paragraph_it_names() -> None:
     assert listed is not None
     files = {s.id: s.file for s in listed.sources}
     rows = coverage_rows()
-    teasers = {source for _, source, label, _ in rows if label == "teaser"}
+    teasers = {source for _, source, label, _, _ in rows if label == "teaser"}
     checked = 0
-    for number, source, label, advice in rows:
+    for number, source, label, advice, _ in rows:
         every = paragraphs(files[source], False)
         paras = paragraphs(files[source], source in teasers)
         m = re.fullmatch(r"(\d+)(?:-(\d+))?", label)
-        for quoted in re.findall(r"\"([^\"]+)\"", plain(advice)):
-            for piece in (p.strip(" .") for p in quoted.split("...")):
-                if not piece:
-                    continue
-                where = f"docs/coverage.md:{number}: {piece!r}"
-                assert any(piece in plain(p) for p in every), f"{where} is not in {source}"
-                if m:
-                    first, last = int(m.group(1)), int(m.group(2) or m.group(1))
-                    span = " ".join(paras[first - 1 : last])
-                    assert piece in plain(span), f"{where} is not in ¶{label}"
-                    checked += 1
+        for piece in quoted(advice):
+            where = f"docs/coverage.md:{number}: {piece!r}"
+            assert any(piece in plain(p) for p in every), f"{where} is not in {source}"
+            if m:
+                first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+                span = " ".join(paras[first - 1 : last])
+                assert piece in plain(span), f"{where} is not in ¶{label}"
+                checked += 1
     assert checked >= 15
+
+
+def quoted(advice: str) -> list[str]:
+    """The words a row's advice column sets in quotation marks, split at '...'."""
+    pieces = [p for q in re.findall(r"\"([^\"]+)\"", plain(advice)) for p in q.split("...")]
+    return [p.strip(" .") for p in pieces if p.strip(" .")]
+
+
+def test_each_node_a_row_names_cites_the_rows_quoted_words(shipped_tree: Tree) -> None:
+    checked = 0
+    for number, source, _, advice, nodes in coverage_rows():
+        words = quoted(advice)
+        for node_id in nodes if words else []:
+            r = shipped_tree.nodes[node_id]
+            assert isinstance(r, Recommendation), node_id
+            cs = [*r.citations, *(c for d in r.disagreements for c in d.citations)]
+            quotes = [plain(c.quote) for c in cs if c.source == source]
+            assert any(w in q or q in w for w in words for q in quotes), (
+                f"docs/coverage.md:{number}: `{node_id}` does not quote {words[0]!r}"
+            )
+            checked += 1
+    assert checked >= 30
 
 
 def test_every_step_with_an_other_view_is_in_the_disagreements_table(shipped_tree: Tree) -> None:
