@@ -8,8 +8,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -254,6 +255,8 @@ def _run_export(args: argparse.Namespace) -> int:
     session, sources, filled, _ = _start_walk(args)
     data = render(session_json(session, sources, filled), fmt)
     if args.output is None:
+        # Bytes, past the escaping text stream: each format escapes its own text (and
+        # the calendar's CRLF line ends must stay).
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
@@ -444,7 +447,34 @@ def command_parser(name: str) -> argparse.ArgumentParser:
     return p
 
 
+@contextlib.contextmanager
+def _escaped_output() -> Iterator[None]:
+    """Every line a command prints may hold something from outside (a file name, a
+    value typed or saved, text of a tree that failed to load): standard output and error
+    escape control characters, once, here (advice.escape). The app draws through
+    Textual's own stream, which this does not touch."""
+    from advice.escape import EscapingWriter
+
+    before = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = (
+        s if s is None or isinstance(s, EscapingWriter) else EscapingWriter(s) for s in before
+    )
+    try:
+        yield
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    stream.flush()
+        sys.stdout, sys.stderr = before
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    with _escaped_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in COMMANDS:
