@@ -63,11 +63,11 @@ class EscapingWriter(io.TextIOBase):
         return True
 
     @property
-    def encoding(self) -> str:
+    def encoding(self) -> str:  # type: ignore[override]
         return self.stream.encoding
 
     @property
-    def buffer(self) -> typing.BinaryIO:  # type: ignore[override]
+    def buffer(self) -> typing.BinaryIO:
         """The bytes underneath, unescaped: only for output already made safe
         (the exports, whose formats escape their own text)."""
         return self.stream.buffer
