@@ -401,8 +401,10 @@ def compose_text(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
         return None, [Diagnostic("ADV001", exc.message, Loc(file, exc.line, exc.col))]
 
 
-def read_text(path: Path, file: str | None = None) -> tuple[str | None, list[Diagnostic]]:
-    """Read a tree file as UTF-8 within the size limit."""
+def read_text(
+    path: Path, file: str | None = None, what: str = "tree files"
+) -> tuple[str | None, list[Diagnostic]]:
+    """Read a tree file (or another text `what` names) as UTF-8 within the size limit."""
     name = file or str(path)
     limit = max_bytes()
     try:
@@ -418,7 +420,7 @@ def read_text(path: Path, file: str | None = None) -> tuple[str | None, list[Dia
             return None, [
                 Diagnostic(
                     "ADV001",
-                    f"the file is too large{shown}: tree files are limited to "
+                    f"the file is too large{shown}: {what} are limited to "
                     f"{limit / (1024 * 1024):g} MB (set ADVICE_MAX_BYTES to change the limit)",
                     Loc(name, 1, 1),
                 )
