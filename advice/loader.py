@@ -165,9 +165,9 @@ class _Decoder:
         if found is not None:
             self.report(
                 "ADV025",
-                f"{what} holds the control character {shown(found.group(), one_line=True)}: "
-                "it would drive the terminal (an escape sequence, a C1 or bidi control) "
-                "instead of showing; remove it",
+                f"{what} holds the control character {shown(found.group(), one_line=True)} "
+                "(an escape sequence, a C1 or bidi control: it would drive the terminal, "
+                "not show); remove it",
                 node,
             )
 

@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Label, Static
 
+from advice.escape import shown
+
 
 class DetailsScreen(FormDialog[dict[str, str] | None]):
     """Dismisses with {placeholder name: value}, or None when cancelled."""
@@ -35,7 +37,7 @@ class DetailsScreen(FormDialog[dict[str, str] | None]):
             for i, (name, label) in enumerate(self.labels.items()):
                 yield Label(Content(label), classes="field-label")
                 yield Input(
-                    value=self.values.get(name, ""),
+                    value=shown(self.values.get(name, ""), one_line=True),
                     id=f"field-{i}",
                     name=name,
                     select_on_focus=False,

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from advice.escape import shown
 from advice.model import Question
 from advice.schedule import HELP as DATE_HELP
 from advice.session import AnswerError
@@ -107,7 +108,7 @@ class QuestionScreen(WalkScreen):
         q = self.question
         assert q.input is not None
         add_styles(self.app.stylesheet, INPUT_STYLES)
-        value = self.session.answers.get(q.id, q.default or "")
+        value = shown(self.session.answers.get(q.id, q.default or ""), one_line=True)
         yield Input(
             value=value, id="answer-input", classes="part", select_on_focus=True, compact=True
         )
