@@ -21,14 +21,15 @@ import pytest
 from advice.app.advice_app import AdviceApp
 from advice.app.screens.error import ErrorScreen
 from advice.app.screens.picker import PickerScreen
+from advice.app.screens.question import QuestionScreen
 from advice.app.screens.recommendation import RecommendationScreen
 from textual.pilot import Pilot
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
-from tests.app_support import make_app, notes, shown_text
+from tests.app_support import drawn_lines, make_app, notes, shown_text
 from tests.conftest import DATA
 from tests.plan_support import ADVICE, TODAY, TREE, answers
-from tests.test_app import drive
+from tests.test_app import drive, paste, replace_text
 
 HOSTILE = DATA / "hostile"
 TREES = sorted(p for p in HOSTILE.glob("*.yaml") if p.name != "sources.yaml")
@@ -232,5 +233,24 @@ def test_the_app_shows_hostile_values_escaped() -> None:
         await pilot.pause()
         seen += "\n".join(notes(app))
         assert FORBIDDEN.search(seen) is None, seen
+
+    drive(make_app(answers=values), script)
+
+
+def test_a_pasted_escape_sequence_is_escaped_in_the_field() -> None:
+    """Textual's Input draws its value as it is: a paste went to the terminal raw."""
+    values = {"situation": "just-interviewed", "interview-date": "2026-11-20"}
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        assert isinstance(app.screen, QuestionScreen)
+        field = app.screen.query_one(Input)
+        await replace_text(pilot, "")
+        await paste(pilot, EVIL)
+        drawn = "\n".join(drawn_lines(field))
+        assert field.value.startswith("Ms \\x1b]52;c;ZWNobyBwd25lZA==\\x07Lee")
+        assert FORBIDDEN.search(field.value + drawn) is None, drawn
+        await pilot.press("enter")
+        assert isinstance(app.screen, RecommendationScreen)
+        assert FORBIDDEN.search(shown_text(app)) is None
 
     drive(make_app(answers=values), script)

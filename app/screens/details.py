@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from advice.app.screens.dialog import FormDialog
+from advice.app.widgets.field import TextField
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Label, Static
-
-from advice.escape import shown
 
 
 class DetailsScreen(FormDialog[dict[str, str] | None]):
@@ -36,8 +35,8 @@ class DetailsScreen(FormDialog[dict[str, str] | None]):
         with VerticalScroll(classes="fields"):
             for i, (name, label) in enumerate(self.labels.items()):
                 yield Label(Content(label), classes="field-label")
-                yield Input(
-                    value=shown(self.values.get(name, ""), one_line=True),
+                yield TextField(
+                    value=self.values.get(name, ""),
                     id=f"field-{i}",
                     name=name,
                     select_on_focus=False,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from advice.app.screens.dialog import FormDialog
+from advice.app.widgets.field import TextField
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,7 +27,9 @@ class ExportScreen(FormDialog[bool]):
 
     def compose_body(self) -> ComposeResult:
         yield Static("File (relative to where advice started):", classes="field-label")
-        yield Input(value=self.default_path, id="export-path", select_on_focus=False, compact=True)
+        yield TextField(
+            value=self.default_path, id="export-path", select_on_focus=False, compact=True
+        )
         yield Static("", id="export-error")
         yield self.save_cancel()
 

@@ -8,6 +8,7 @@ from advice.app.screens.walk import WalkScreen
 from advice.app.styles import add_styles, styles_path
 from advice.app.widgets.answers import AnswerList
 from advice.app.widgets.breadcrumb import Breadcrumb
+from advice.app.widgets.field import TextField
 from advice.app.widgets.keybar import KeyBar
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,7 +16,6 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from advice.escape import shown
 from advice.model import Question
 from advice.schedule import HELP as DATE_HELP
 from advice.session import AnswerError
@@ -108,8 +108,8 @@ class QuestionScreen(WalkScreen):
         q = self.question
         assert q.input is not None
         add_styles(self.app.stylesheet, INPUT_STYLES)
-        value = shown(self.session.answers.get(q.id, q.default or ""), one_line=True)
-        yield Input(
+        value = self.session.answers.get(q.id, q.default or "")
+        yield TextField(
             value=value, id="answer-input", classes="part", select_on_focus=True, compact=True
         )
         yield Static("", id="input-error", classes="part")
