@@ -320,8 +320,6 @@ def _args_paths(p: argparse.ArgumentParser) -> None:
 
 
 def _run_paths(args: argparse.Namespace) -> int:
-    import json
-
     from advice.model import Tree
     from advice.paths import PATH_LIMIT, path_rows
 
@@ -330,7 +328,9 @@ def _run_paths(args: argparse.Namespace) -> int:
     rows = path_rows(tree)
     bad = sum(1 for r in rows if not r.ok)
     if args.json:
-        print(json.dumps([r.as_json() for r in rows], indent=2, ensure_ascii=False))
+        from advice.export import to_json  # its escapes keep the JSON valid and inert
+
+        sys.stdout.write(to_json([r.as_json() for r in rows]))
         return 1 if bad else 0
     width = len(str(len(rows)))
     for i, r in enumerate(rows, 1):

@@ -165,7 +165,7 @@ def _plain_byline(c: dict[str, Any]) -> str:
     return f"{who}, {c['role']}" if c.get("role") else str(who)
 
 
-def to_json(data: dict[str, Any]) -> str:
+def to_json(data: Any) -> str:
     # json escapes C0 controls itself; C1, DEL and the bidi controls it leaves raw, so
     # they are written as \u escapes too: the same data for a parser, inert on a screen.
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"

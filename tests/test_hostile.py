@@ -95,6 +95,8 @@ def test_no_command_prints_a_control_character_from_a_hostile_tree(
 ) -> None:
     out = run(*tree_arg(command, tree), stdin="1\n\n")
     text = assert_inert(out)
+    if "json" in command or "--json" in command:  # escaped, and still JSON
+        assert out.returncode == 1 or json.loads(out.stdout) is not None
     if command[0] == "check":
         assert out.returncode == 1
         assert re.search(r"ADV0(25|01) ", text), text
@@ -110,7 +112,11 @@ def test_list_of_the_hostile_folder_is_inert() -> None:
 def test_graph_and_paths_show_what_a_broken_tree_holds_escaped() -> None:
     """They draw trees with problems (to find them), so the text is there, escaped."""
     tree = HOSTILE / "clipboard.yaml"
-    assert "Send \\x1b]52;c;ZWNobyBwd25lZA==\\x07a card" in assert_inert(run("graph", str(tree)))
+    # Written out as \x1b, in each format's own escape for a backslash.
+    mermaid = assert_inert(run("graph", str(tree)))
+    assert 'n1(["Send #92;x1b]52;c;ZWNobyBwd25lZA==#92;x07a card"])' in mermaid
+    dot = assert_inert(run("graph", str(tree), "--format", "dot"))
+    assert '[label="Send \\\\x1b]52;c;ZWNobyBwd25lZA==\\\\x07a card"' in dot
     paths = assert_inert(run("paths", str(tree)))
     assert "send: Send \\x1b]52;c;ZWNobyBwd25lZA==\\x07a card" in paths
 
