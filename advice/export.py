@@ -59,7 +59,8 @@ def _byline(c: dict[str, Any]) -> str:
         parts.append(md_text(str(c["publisher"]), one_line=True))
     if c.get("url"):
         url = str(c["url"])
-        parts.append(f"<{url}>" if _URL.match(url) else md_text(url, one_line=True))
+        link = _URL.match(url) and not CONTROL.search(url)
+        parts.append(f"<{url}>" if link else md_text(url, one_line=True))
     return ", ".join(parts)
 
 

@@ -95,7 +95,14 @@ class YNode:
 
     @property
     def is_null(self) -> bool:
-        return self.kind == SCALAR and self.plain and self.tag is None and self.value in NULLS
+        # An anchored empty value is not "nothing": its anchor must still be reported.
+        return (
+            self.kind == SCALAR
+            and self.plain
+            and self.tag is None
+            and self.anchor is None
+            and self.value in NULLS
+        )
 
     def describe(self) -> str:
         if self.kind != SCALAR:
