@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import unicodedata
 
-# Letters that show nothing yet are not format characters (category Cf) for Unicode.
-_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u034f")
+# Characters that show nothing yet are not format characters (category Cf) for
+# Unicode: Hangul fillers, the grapheme joiner, and the variation selectors.
+_BLANK = frozenset(
+    "\u115f\u1160\u3164\uffa0\u034f"
+    + "".join(map(chr, range(0xFE00, 0xFE10)))
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))
+)
 # Alphabets written together in one word: Japanese mixes these three.
 _WRITTEN_TOGETHER = frozenset(("CJK", "HIRAGANA", "KATAKANA"))
 
@@ -37,7 +42,7 @@ def lookalike(text: str) -> str | None:
                 scripts.setdefault("LATIN", ch)
             continue
         category = unicodedata.category(ch)
-        if category == "Cf" or category.startswith("Z") or ch in _BLANK_LETTERS:
+        if category == "Cf" or category.startswith("Z") or ch in _BLANK:
             return f"the invisible character {_code(ch)}"
         plain = unicodedata.normalize("NFKC", ch)
         if plain != ch:

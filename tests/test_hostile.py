@@ -260,3 +260,30 @@ def test_a_pasted_escape_sequence_is_escaped_in_the_field() -> None:
         assert FORBIDDEN.search(shown_text(app)) is None
 
     drive(make_app(answers=values), script)
+
+
+# -- ids that read as something they are not (ADV027) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer_id", "warned"),
+    [
+        ("café", False),  # an accent is a letter of the same alphabet
+        ("отправить", False),  # one alphabet, not Latin: fine
+        ("ひらがなカタカナ漢字", False),  # Japanese writes three together
+        ("s\u0435nd", True),  # a Cyrillic е among Latin letters
+        ("send\ufe0f", True),  # a variation selector shows nothing
+        ("ｓend", True),  # a fullwidth letter reads as s
+        ("se\u200dnd", True),  # zero-width joiner
+    ],
+)
+def test_look_alike_ids_warn_and_others_do_not(
+    tmp_path: Path, answer_id: str, warned: bool
+) -> None:
+    text = (DATA / "good" / "minimal.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "ids.yaml"
+    path.write_text(text.replace('{id: "yes"', f'{{id: "{answer_id}"'), encoding="utf-8")
+    out = run("check", "--strict", str(path))
+    said = assert_inert(out)
+    assert (" ADV027 " in said) is warned, said
+    assert out.returncode == (1 if warned else 0), said
