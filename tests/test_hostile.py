@@ -185,6 +185,13 @@ def test_an_answer_that_is_not_one_is_quoted_escaped() -> None:
     assert out.returncode == 1 and "is not an answer" in text and "\\x1b[2J" in text
 
 
+def test_a_usage_error_quotes_the_argument_escaped() -> None:
+    out = run("walk", str(TREE), "--today", EVIL)
+    assert out.returncode == 2
+    said = out.stderr.decode("utf-8")
+    assert FORBIDDEN.search(said) is None and "is not a date" in said and "\\x1b[2J" in said
+
+
 def test_resume_messages_about_saved_values_come_out_escaped(tmp_path: Path) -> None:
     """A save holds what was typed; when the tree changed, the dropped answers are listed."""
     tree = tmp_path / "follow-up.yaml"
