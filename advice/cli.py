@@ -8,8 +8,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -284,6 +285,8 @@ def _run_export(args: argparse.Namespace) -> int:
     session, sources, filled, _ = _start_walk(args)
     data = render(session_json(session, sources, filled), fmt)
     if args.output is None:
+        # Bytes, past the escaping text stream: each format escapes its own text (and
+        # the calendar's CRLF line ends must stay).
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
@@ -347,8 +350,6 @@ def _args_paths(p: argparse.ArgumentParser) -> None:
 
 
 def _run_paths(args: argparse.Namespace) -> int:
-    import json
-
     from advice.model import Tree
     from advice.paths import PATH_LIMIT, path_rows
 
@@ -357,7 +358,9 @@ def _run_paths(args: argparse.Namespace) -> int:
     rows = path_rows(tree)
     bad = sum(1 for r in rows if not r.ok)
     if args.json:
-        print(json.dumps([r.as_json() for r in rows], indent=2, ensure_ascii=False))
+        from advice.export import to_json  # its escapes keep the JSON valid and inert
+
+        sys.stdout.write(to_json([r.as_json() for r in rows]))
         return 1 if bad else 0
     width = len(str(len(rows)))
     for i, r in enumerate(rows, 1):
@@ -474,7 +477,34 @@ def command_parser(name: str) -> argparse.ArgumentParser:
     return p
 
 
+@contextlib.contextmanager
+def _escaped_output() -> Iterator[None]:
+    """Every line a command prints may hold something from outside (a file name, a
+    value typed or saved, text of a tree that failed to load): standard output and error
+    escape control characters, once, here (advice.escape). The app draws through
+    Textual's own stream, which this does not touch."""
+    from advice.escape import EscapingWriter
+
+    before = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = (
+        s if s is None or isinstance(s, EscapingWriter) else EscapingWriter(s) for s in before
+    )
+    try:
+        yield
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    stream.flush()
+        sys.stdout, sys.stderr = before
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    with _escaped_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in COMMANDS:

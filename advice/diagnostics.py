@@ -11,6 +11,7 @@ from typing import Literal
 
 import msgspec
 
+from advice.escape import shown
 from advice.model import Loc, SourceList, Tree
 
 Severity = Literal["error", "warning"]
@@ -43,12 +44,10 @@ CODES: dict[str, tuple[Severity, str]] = {
         "and not marked reported, or the writer's inside someone's (with --sources)",
     ),
     "ADV022": ("error", "a citation's speaker that its source does not list"),
+    "ADV025": ("error", "a control character in a text (escape sequences, C1 or bidi controls)"),
+    "ADV026": ("error", "a source `file:` that is not a readable file name in the sources folder"),
+    "ADV027": ("warning", "an id with invisible or look-alike characters (zero-width, Cyrillic a)"),
 }
-
-
-# Messages quote ids and values from the file; a newline or an escape sequence in one
-# must not split the line or drive the terminal. Shown escaped, as Python would.
-_CONTROL = {c: repr(chr(c))[1:-1] for c in (*range(0x20), 0x7F, 0x85, 0x2028, 0x2029)}
 
 
 class Diagnostic(msgspec.Struct, frozen=True):
@@ -57,7 +56,9 @@ class Diagnostic(msgspec.Struct, frozen=True):
     loc: Loc
 
     def __post_init__(self) -> None:
-        msgspec.structs.force_setattr(self, "message", self.message.translate(_CONTROL))
+        # Messages quote ids and values from the file; a newline or an escape sequence
+        # in one must not split the line or drive the terminal.
+        msgspec.structs.force_setattr(self, "message", shown(self.message, one_line=True))
 
     @property
     def severity(self) -> Severity:

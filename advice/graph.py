@@ -14,6 +14,7 @@ import re
 
 import msgspec
 
+from advice.escape import shown
 from advice.model import Recommendation, Tree
 from advice.paths import input_label
 
@@ -34,8 +35,9 @@ class _Edge(msgspec.Struct, frozen=True):
 
 
 def _one_line(text: str) -> str:
-    """Labels are drawn on one line: newlines and runs of spaces become one space."""
-    return _SPACE.sub(" ", text).strip()
+    """Labels are drawn on one line: newlines and runs of spaces become one space, and
+    a control character is written out (a tree with problems is drawn too)."""
+    return _SPACE.sub(" ", shown(text)).strip()
 
 
 def _parts(tree: Tree) -> tuple[list[_Node], list[_Edge]]:
@@ -123,6 +125,7 @@ def dot_string(text: str) -> str:
 
 def _dot_id(text: str) -> str:
     # Ids keep their newlines (they must stay distinct); only labels are shown.
+    text = shown(text)
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 

@@ -21,7 +21,9 @@ import msgspec
 import yaml
 
 from advice.diagnostics import Diagnostic, did_you_mean
+from advice.escape import CONTROL, shown
 from advice.library import max_bytes
+from advice.lookalike import lookalike
 from advice.model import (
     NODE_KINDS,
     Loc,
@@ -79,9 +81,6 @@ for _tag, _regex, _first in (
 ):
     StrictLoader.add_implicit_resolver(_tag, re.compile(_regex), list(_first))
 
-_STD = "tag:yaml.org,2002:"
-# Tags an author may write explicitly (e.g. !!str "010"); anything else is refused.
-_ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
 _INT_RE = re.compile(r"[-+]?[0-9]+\Z")
 
 
@@ -113,8 +112,12 @@ Decode = Callable[[YNode, str], Any]
 
 
 class _Decoder:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, controls: bool = True) -> None:
         self.file = file
+        # Whether any value may hold a control character: the file's text has one, or
+        # a backslash (a double-quoted escape such as "\e"). Most files have neither,
+        # and then no value needs a look.
+        self.controls = controls
         self.diagnostics: list[Diagnostic] = []
         self.node_ids: set[str] = set()
         self.cache: dict[Any, Decode] = {}
@@ -129,7 +132,8 @@ class _Decoder:
         return BAD
 
     def admit(self, node: YNode) -> bool:
-        """Refuse aliases and foreign tags before reading a node."""
+        """Refuse aliases and tags before reading a node; report an anchor (the value
+        itself is still read, so one mistake gives one line)."""
         if node.kind == ALIAS:
             self.report(
                 "ADV014",
@@ -138,10 +142,46 @@ class _Decoder:
                 node,
             )
             return False
-        if node.tag is not None and node.tag not in _ALLOWED_TAGS:
-            self.report("ADV014", f"the tag {node.tag!r} is not allowed in tree files", node)
+        if node.anchor is not None:
+            self.report(
+                "ADV014",
+                f"the anchor &{node.anchor} is not allowed: tree files "
+                "write every value out (no anchors and aliases)",
+                node,
+            )
+        if node.tag is not None:
+            # Even the standard ones: `!!int notanumber` and `days: !!str 5` would be
+            # read as something they do not say. Quotes make a text: "010".
+            self.report(
+                "ADV014",
+                f"the tag {node.tag!r} is not allowed: tree files use no tags "
+                '(write "010" in quotes for a text)',
+                node,
+            )
             return False
         return True
+
+    def control(self, node: YNode, what: str, value: str) -> None:
+        """ADV025: a control character in a text (see advice.escape)."""
+        found = CONTROL.search(value)
+        if found is not None:
+            self.report(
+                "ADV025",
+                f"{what} holds the control character {shown(found.group(), one_line=True)} "
+                "(an escape sequence, a C1 or bidi control: it would drive the terminal, "
+                "not show); remove it",
+                node,
+            )
+
+    def identifier(self, value: str, what: str, node: YNode) -> None:
+        """ADV027: an id that reads as something it is not (see advice.lookalike)."""
+        why = None if CONTROL.search(value) else lookalike(value)  # else ADV025 said it
+        if why is not None:
+            self.report(
+                "ADV027",
+                f"the id '{value}' ({what}) holds {why}: it is not the id it looks like",
+                node,
+            )
 
     # -- decoders by type -----------------------------------------------------------
     def decoder(self, tp: Any) -> Decode:
@@ -177,14 +217,20 @@ class _Decoder:
         raise TypeError(f"no decoder for {tp!r}")  # a model bug, not a user error
 
     def scalar(self, node: YNode, what: str, expected: str) -> str | None:
-        if node.kind == SCALAR and node.tag is None and not node.is_null:
-            return str(node.value)  # the common case, kept short: it runs for every value
+        if node.kind == SCALAR and node.tag is None and node.anchor is None and not node.is_null:
+            value = str(node.value)  # the common case, kept short: it runs for every value
+            if self.controls:
+                self.control(node, what, value)
+            return value
         if not self.admit(node):
             return None
         if node.kind != SCALAR or node.is_null:
             self.report("ADV004", f"{what} must be {expected}, not {node.describe()}", node)
             return None
-        return str(node.value)
+        value = str(node.value)
+        if self.controls:
+            self.control(node, what, value)
+        return value
 
     def text(self, node: YNode, what: str) -> Any:
         value = self.scalar(node, what, "text")
@@ -255,6 +301,7 @@ class _Decoder:
         decode = self.decoder(value_type)
         out: dict[str, Any] = {}
         for key, key_node, value_node in self.keys(node, what):
+            self.identifier(key, f"a key in {what}", key_node)
             if value_type == Node:
                 self.node_ids.add(key)
                 value = self.node(value_node, key, key_node)
@@ -321,6 +368,8 @@ class _Decoder:
                 continue
             if s.nonempty and not value.strip():
                 self.report("ADV015", f"`{k}` of {what} is empty", v_node)
+            if s.name == "id":
+                self.identifier(value, f"`{k}` of {what}", v_node)
             if s.min_items and len(value) < s.min_items:
                 self.report(
                     "ADV003", f"`{k}` of {what} needs at least {s.min_items} item(s)", v_node
@@ -354,8 +403,10 @@ def compose_text(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
         return None, [Diagnostic("ADV001", exc.message, Loc(file, exc.line, exc.col))]
 
 
-def read_text(path: Path, file: str | None = None) -> tuple[str | None, list[Diagnostic]]:
-    """Read a tree file as UTF-8 within the size limit."""
+def read_text(
+    path: Path, file: str | None = None, what: str = "tree files"
+) -> tuple[str | None, list[Diagnostic]]:
+    """Read a tree file (or another text `what` names) as UTF-8 within the size limit."""
     name = file or str(path)
     limit = max_bytes()
     try:
@@ -371,7 +422,7 @@ def read_text(path: Path, file: str | None = None) -> tuple[str | None, list[Dia
             return None, [
                 Diagnostic(
                     "ADV001",
-                    f"the file is too large{shown}: tree files are limited to "
+                    f"the file is too large{shown}: {what} are limited to "
                     f"{limit / (1024 * 1024):g} MB (set ADVICE_MAX_BYTES to change the limit)",
                     Loc(name, 1, 1),
                 )
@@ -401,7 +452,7 @@ def load_text(text: str, file: str, cls: type[T]) -> LoadResult:
         return LoadResult(None, problems)
     if root is None:
         return _fail(file, 1, 1, "the file is empty; a tree needs id, title, start and nodes")
-    decoder = _Decoder(file)
+    decoder = _Decoder(file, controls="\\" in text or CONTROL.search(text) is not None)
     what = "the tree" if cls is Tree else "the sources file"
     value = decoder.record(root, what, cls)
     result = LoadResult(None if value is BAD else value, decoder.diagnostics, decoder.node_ids)

@@ -15,6 +15,8 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from advice.escape import shown
+
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAYS: tuple[Weekday, ...] = (
     "monday",
@@ -40,7 +42,8 @@ class Loc(Record, frozen=True):
     col: int
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}"
+        # A file name is outside text too: it must not drive the terminal.
+        return f"{shown(self.file, one_line=True)}:{self.line}:{self.col}"
 
 
 NOWHERE = Loc("<unknown>", 0, 0)

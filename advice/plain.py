@@ -229,13 +229,17 @@ def run_plain(
     session: Session,
     sources: SourceList | None,
     filled: dict[str, str],
-    stdin: TextIO = sys.stdin,
-    out: TextIO = sys.stdout,
+    stdin: TextIO | None = None,
+    out: TextIO | None = None,
     on_change: OnChange | None = None,
     farewell: str | None = None,
 ) -> int:
     """The plain walk; `on_change(session, filled)` runs after each change (saving).
     `farewell` is said when the user stops before the end (how to continue)."""
+    # The streams of the moment, not of import time: the command line's escape
+    # control characters (advice.cli), and tests swap them.
+    stdin = stdin or sys.stdin
+    out = out or sys.stdout
     finished = _Plain(session, sources, filled, stdin, out, on_change).run()
     if not finished and farewell:
         print(farewell, file=out)

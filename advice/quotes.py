@@ -59,11 +59,37 @@ def closest_passage(quote: str, text: str) -> str:
     return best
 
 
+def _plain_name(name: str) -> bool:
+    """A file name and nothing else: no folder, no way up, not absolute (on any system)."""
+    return name not in ("", ".", "..") and not any(c in name for c in "/\\:\0")
+
+
+def _source_file(folder: Path, name: str) -> tuple[Path | None, str]:
+    """The text file `name` in `folder`, or None and why not. sources.yaml comes from
+    contributors: its `file:` must not reach outside the folder of articles, whose
+    passages are printed as hints (a review read /proc/self/environ that way)."""
+    if not _plain_name(name):
+        return None, "is not a plain file name in the sources folder (no folders, no '..')"
+    path = folder / name
+    try:
+        inside = path.resolve(strict=True).is_relative_to(folder.resolve(strict=True))
+    except FileNotFoundError:
+        return path, ""  # reported as missing, the usual way
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, on older Pythons
+        return None, "cannot be followed (a link that loops?)"
+    if not inside:
+        return None, "is a link to a file outside the sources folder"
+    if not path.is_file():
+        return None, "is not a regular file"
+    return path, ""
+
+
 def load_source_texts(
     sources: SourceList, sources_dir: Path
 ) -> tuple[dict[str, str], list[Diagnostic]]:
     """Each source's normalized text by id; a source whose text cannot be read is
-    reported (ADV018, at its entry in sources.yaml) and left out."""
+    reported at its entry in sources.yaml (ADV018 when it has none or it is missing,
+    ADV026 when it leaves the folder or cannot be read) and left out."""
     texts: dict[str, str] = {}
     problems: list[Diagnostic] = []
     for s in sources.sources:
@@ -77,10 +103,11 @@ def load_source_texts(
                 )
             )
             continue
-        path = sources_dir / s.file
-        try:
-            texts[s.id] = normalize(path.read_text(encoding="utf-8-sig"))
-        except FileNotFoundError:
+        path, why = _source_file(sources_dir, s.file)
+        if path is None:
+            problems.append(Diagnostic("ADV026", f"source '{s.id}': `file: {s.file}` {why}", s.loc))
+            continue
+        if not path.exists():
             problems.append(
                 Diagnostic(
                     "ADV018",
@@ -88,11 +115,15 @@ def load_source_texts(
                     s.loc,
                 )
             )
-        except (OSError, UnicodeDecodeError) as exc:
-            why = exc.strerror if isinstance(exc, OSError) else "it is not UTF-8 text"
-            problems.append(
-                Diagnostic("ADV018", f"source '{s.id}': cannot read {path}: {why}", s.loc)
-            )
+            continue
+        # The same reading as a tree's: UTF-8 within the size limit (`/dev/zero`, a
+        # file still growing), read no further than one byte past it.
+        text, unreadable = read_text(path, str(path), what="source texts")
+        if text is None:
+            message = f"source '{s.id}': {path}: {unreadable[0].message}"
+            problems.append(Diagnostic("ADV026", message, s.loc))
+            continue
+        texts[s.id] = normalize(text)
     return texts, problems
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from advice.escape import shown
+
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
@@ -39,6 +41,7 @@ def fill(text: str, values: dict[str, str], labels: dict[str, str]) -> str:
             return token[0]
         name = m.group(1)
         value = values.get(name, "").strip()
-        return value if value else f"[{labels.get(name, name)}]"
+        # A value is what someone typed or a save file holds: never a control sequence.
+        return shown(value) if value else f"[{labels.get(name, name)}]"
 
     return PLACEHOLDER.sub(sub, text)

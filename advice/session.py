@@ -14,6 +14,7 @@ from datetime import date
 import msgspec
 
 from advice.diagnostics import AdviceError
+from advice.escape import shown
 from advice.model import Question, Recommendation, Tree
 from advice.schedule import DateInputError, ScheduledStep, parse_date, plan
 
@@ -31,8 +32,8 @@ class Step(msgspec.Struct, frozen=True):
     @property
     def label(self) -> str:
         """What to show for the answer: its label, or the value typed."""
-        if self.question.input is not None:
-            return self.value
+        if self.question.input is not None:  # typed or saved: outside text
+            return shown(self.value, one_line=True)
         found = self.question.answer(self.value)
         return found.label if found else self.value
 

@@ -73,10 +73,17 @@ class YNode:
     """A scalar (value: str), a sequence (value: list of YNode) or a mapping
     (value: list of (key, value) pairs, duplicates kept so they can be reported)."""
 
-    __slots__ = ("col", "kind", "line", "plain", "tag", "value")
+    __slots__ = ("anchor", "col", "kind", "line", "plain", "tag", "value")
 
     def __init__(
-        self, kind: int, value: Any, line: int, col: int, tag: str | None, plain: bool
+        self,
+        kind: int,
+        value: Any,
+        line: int,
+        col: int,
+        tag: str | None,
+        plain: bool,
+        anchor: str | None = None,
     ) -> None:
         self.kind = kind
         self.value = value
@@ -84,10 +91,18 @@ class YNode:
         self.col = col
         self.tag = tag  # None unless the author wrote one
         self.plain = plain
+        self.anchor = anchor  # None unless the author wrote `&name`
 
     @property
     def is_null(self) -> bool:
-        return self.kind == SCALAR and self.plain and self.tag is None and self.value in NULLS
+        # An anchored empty value is not "nothing": its anchor must still be reported.
+        return (
+            self.kind == SCALAR
+            and self.plain
+            and self.tag is None
+            and self.anchor is None
+            and self.value in NULLS
+        )
 
     def describe(self) -> str:
         if self.kind != SCALAR:
@@ -134,7 +149,13 @@ def compose(text: str) -> YNode | None:
                     )
                 if cls is scalar_ev:
                     node = YNode(
-                        SCALAR, ev.value, mark.line + 1, mark.column + 1, ev.tag, ev.implicit[0]
+                        SCALAR,
+                        ev.value,
+                        mark.line + 1,
+                        mark.column + 1,
+                        ev.tag,
+                        ev.implicit[0],
+                        ev.anchor,
                     )
                 elif cls is alias_ev:
                     node = YNode(ALIAS, ev.anchor, mark.line + 1, mark.column + 1, None, False)
@@ -146,6 +167,7 @@ def compose(text: str) -> YNode | None:
                         mark.column + 1,
                         ev.tag,
                         False,
+                        ev.anchor,
                     )
                 if stack:
                     parent = stack[-1]

@@ -18,9 +18,11 @@ from advice.app.styles import add_styles
 from advice.app.widgets.chrome import MIN_HEIGHT, MIN_WIDTH
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from advice.diagnostics import AdviceError
+from advice.escape import shown
 from advice.model import Tree
 from advice.session import Session
 
@@ -46,6 +48,22 @@ class AdviceApp(App[None]):
         Binding("ctrl+t", "toggle_theme", "Theme", show=False),
         Binding("ctrl+q", "quit", "Quit"),
     ]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every message goes through here (screens and widgets call the app's): what it
+        says may hold a file name, a value typed or saved, so it is escaped (and shown
+        literally: never markup)."""
+        super().notify(
+            shown(message), title=shown(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def __init__(
         self,
@@ -318,7 +336,7 @@ class AdviceApp(App[None]):
         if dropped:
             gone = "; ".join(f'"{s.question.text}" -> "{s.label}"' for s in dropped)
             self.notify(
-                f"Reloaded {entry.path.name}. These answers no longer fit and were dropped: {gone}",
+                f"Reloaded {entry.name}. These answers no longer fit and were dropped: {gone}",
                 severity="warning",
                 markup=False,
                 timeout=10,
@@ -333,7 +351,7 @@ class AdviceApp(App[None]):
 
         fresh = load_entry(entry.path)
         self.entries = [fresh if e.path == entry.path else e for e in self.entries]
-        name = entry.path.name
+        name = entry.name
         tree = fresh.loaded
         key = self.key_of(fresh)
         if tree is None:
@@ -390,9 +408,9 @@ class AdviceApp(App[None]):
         self.entries = sorted([*kept, *added], key=lambda e: e.path)
         for entry in added:
             hint = "" if self.screen_is_picker() else " (press t to pick it)"
-            self.notify(f"New tree: {entry.path.name}{hint}.", markup=False)
+            self.notify(f"New tree: {entry.name}{hint}.", markup=False)
         for entry in gone:
-            self.notify(f"{entry.path.name} was removed.", markup=False)
+            self.notify(f"{entry.name} was removed.", markup=False)
 
     def screen_is_picker(self) -> bool:
         from advice.app.screens.picker import PickerScreen

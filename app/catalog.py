@@ -13,6 +13,7 @@ import msgspec
 
 from advice.cache import checked
 from advice.diagnostics import AdviceError, CheckResult
+from advice.escape import shown
 from advice.library import shipped_dir, tree_files
 from advice.model import Tree
 
@@ -22,6 +23,16 @@ class TreeEntry(msgspec.Struct, frozen=True):
 
     path: Path
     result: CheckResult
+
+    @property
+    def name(self) -> str:
+        """The file's name as shown: a name can hold anything, escape sequences too."""
+        return shown(self.path.name, one_line=True)
+
+    @property
+    def where(self) -> str:
+        """The file's path as shown (see `name`)."""
+        return shown(str(self.path), one_line=True)
 
     @property
     def ok(self) -> bool:

@@ -179,3 +179,56 @@ def test_a_date_already_gone_is_marked_not_hidden() -> None:
     assert (
         plan_data(["just-interviewed", "2026-11-19", "Ada"])["node"]["schedule"][0]["past"] is False
     )
+
+
+# -- outside text in the plan (issue 20) ---------------------------------------------------
+
+
+def block_title_tree(tmp_path: Path) -> Path:
+    """The plan fixture with its recommendation's title and step written as `|` blocks:
+    ordinary YAML that passes `advice check`, with line breaks in one-line texts."""
+    from tests.plan_support import PLAN
+
+    text = TREE.read_text(encoding="utf-8")
+    text = text.replace(
+        "    recommend: Send a thank-you note within a day\n",
+        "    recommend: |\n      Send a thank-you note\n      within a day\n",
+    )
+    text = text.replace(
+        "      - {action: Send your thank-you note, of: interview, days: 1, by: true}\n",
+        "      - action: |\n          Send your\n          thank-you note\n"
+        "        of: interview\n        days: 1\n        by: true\n",
+    )
+    path = tmp_path / "follow-up.yaml"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "sources.yaml").write_bytes((PLAN / "sources.yaml").read_bytes())
+    assert run("check", str(path)).returncode == 0
+    return path
+
+
+def test_ics_titles_with_line_breaks_are_one_escaped_line(tmp_path: Path) -> None:
+    """A `|` title crashed the export (exit 70); a title is one line in a calendar."""
+    path = block_title_tree(tmp_path)
+    out = run("export", str(path), "--today", TODAY, *answers(THANK_YOU), "--format", "ics")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.endswith("\n") and "\r" not in out.stdout.replace("\r\n", "\n")
+    cal = Calendar.from_ical(out.stdout)
+    assert cal["X-WR-CALNAME"] == "Send a thank-you note within a day"
+    (event,) = cal.walk("VEVENT")
+    assert event["SUMMARY"] == "Send your thank-you note"
+    assert str(event["DESCRIPTION"]).startswith("Deadline: do it by this day.\n\nSend a thank")
+
+
+def test_markdown_fences_outlast_a_fence_in_the_values_and_answers_are_text() -> None:
+    """A value holding ``` closed the ready text's fence; a text answer went in raw."""
+    name = "Ada ```\n<script>alert(1)</script>"
+    values = ["just-interviewed", "2026-11-19", "<script>alert(1)</script> *Ada*"]
+    md = export(*answers(values), "--fill", f"interviewer={name}", "--format", "md")
+    # The answers list: the text answer is written as text, not HTML or emphasis.
+    assert "- What is your name? **\\<script\\>alert(1)\\</script\\> \\*Ada\\***" in md
+    # The ready text: one fence, longer than the run of backticks inside, holding it all.
+    start = md.index("````text\n")
+    end = md.index("\n````\n", start)
+    assert "Dear Ada ```\n<script>alert(1)</script>,\n" in md[start:end]
+    outside = md[:start] + md[end + 6 :]
+    assert "<script>" not in outside and "```" not in outside

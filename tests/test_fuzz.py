@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 
 from advice.check import check_file, check_tree
 from advice.diagnostics import CODES
+from advice.escape import CONTROL
 from advice.export import to_markdown
 from advice.library import shipped_dir, tree_files
 from advice.loader import StrictLoader, load_sources, load_text
@@ -286,8 +287,13 @@ def test_markup_in_every_text_still_walks(seed: str, data: st.DataObject) -> Non
     prose_keys = {"title", "question", "help", "label", "recommend", "text", "summary"}
     for p in paths(tree_data):
         if p and p[-1] in prose_keys and isinstance(get(tree_data, p), str):
-            # Braces are placeholders by design ({name} in a template): not markup.
-            extra = data.draw(snippets.filter(lambda t: t.strip() and not {"{", "}"} & set(t)))
+            # Braces are placeholders by design ({name} in a template): not markup; and
+            # control characters are an error by design (ADV025, tests/test_hostile.py).
+            extra = data.draw(
+                snippets.filter(
+                    lambda t: t.strip() and not {"{", "}"} & set(t) and not CONTROL.search(t)
+                )
+            )
             get(tree_data, p[:-1])[p[-1]] += " " + extra
     text = dump(tree_data)
     tree, diagnostics = load_and_check(text)

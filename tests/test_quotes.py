@@ -257,3 +257,72 @@ def test_sources_yaml_people_need_a_name_or_a_description_and_unique_ids(tmp_pat
     assert any(f"{where}:4:13: ADV003 the writer of source 'barnes-call'" in x for x in lines)
     assert any(f"{where}:7:9: ADV006 person id 'barnes' appears twice" in x for x in lines)
     assert any(f"{where}:7:9: ADV003 person 'barnes' of source 'barnes-call'" in x for x in lines)
+
+
+# -- a contributed sources.yaml names the files read (issue 20) ----------------------------
+
+
+def sources_naming(folder: Path, name: str) -> Path:
+    """sources.yaml with one source whose `file:` is `name`, a tree quoting it, and an
+    empty folder of texts; returns that folder."""
+    (folder / "sources.yaml").write_text(
+        "sources:\n  - id: barnes-call\n    what: a post\n    writer: {called: the writer}\n"
+        f"    file: '{name}'\n",
+        encoding="utf-8",
+    )
+    write_tree(folder, "a secret word")
+    texts = folder / "texts"
+    texts.mkdir()
+    return texts
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["/etc/passwd", "../secret.txt", "sub/secret.txt", "..", "/proc/self/environ", "C:secret"],
+)
+def test_a_source_file_is_a_plain_name_inside_the_folder(tmp_path: Path, name: str) -> None:
+    (tmp_path / "secret.txt").write_text("TOKEN=a secret word\n", encoding="utf-8")
+    texts = sources_naming(tmp_path, name)
+    (texts / "sub").mkdir()
+    (texts / "sub" / "secret.txt").write_text("a secret word\n", encoding="utf-8")
+    out = run("check", str(tmp_path), "--sources", str(texts))
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert f"{tmp_path / 'sources.yaml'}:2:5: ADV026 source 'barnes-call'" in out.stdout
+    assert "not a plain file name" in out.stdout
+    assert "secret word" not in out.stdout.replace("quote: a secret word", "")
+    assert "Traceback" not in out.stdout + out.stderr
+
+
+def test_a_link_out_of_the_sources_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("TOKEN=a secret word\n", encoding="utf-8")
+    texts = sources_naming(tmp_path, "article.txt")
+    (texts / "article.txt").symlink_to(tmp_path / "secret.txt")
+    out = run("check", str(tmp_path), "--sources", str(texts))
+    assert out.returncode == 1, out.stdout + out.stderr
+    [line] = out.stdout.splitlines()
+    assert "ADV026 source 'barnes-call'" in line and "outside the sources folder" in line
+    # A link that stays inside the folder is an ordinary file name.
+    (texts / "article.txt").unlink()
+    (texts / "real.txt").write_text("TOKEN=a secret word\n", encoding="utf-8")
+    (texts / "article.txt").symlink_to("real.txt")
+    assert run("check", str(tmp_path), "--sources", str(texts)).returncode == 0
+
+
+def test_a_source_text_has_the_size_limit_of_trees(tmp_path: Path) -> None:
+    texts = sources_naming(tmp_path, "article.txt")
+    with (texts / "article.txt").open("wb") as f:  # sparse: 50 MB by size, none on disk
+        f.truncate(50 * 1024 * 1024)
+    out = run("check", str(tmp_path), "--sources", str(texts))
+    assert out.returncode == 1, out.stdout + out.stderr
+    [line] = out.stdout.splitlines()
+    assert "ADV026 source 'barnes-call'" in line
+    assert "too large (50.0 MB): source texts are limited to 8 MB" in line
+
+
+def test_a_device_in_the_sources_folder_is_not_read(tmp_path: Path) -> None:
+    """`file: zero` linked to /dev/zero ran out of memory; inside or not, it is no file."""
+    texts = sources_naming(tmp_path, "zero")
+    (texts / "zero").symlink_to("/dev/zero")
+    out = run("check", str(tmp_path), "--sources", str(texts))
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert "ADV026 source 'barnes-call'" in out.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from advice.app.screens.dialog import FormDialog
+from advice.app.widgets.field import TextField
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -56,7 +57,7 @@ class DetailsScreen(FormDialog[dict[str, str] | None]):
                     column = Label(Content(label), classes="detail-label")
                     column.styles.width = width + 2
                     yield column
-                    yield Input(
+                    yield TextField(
                         value=self.values.get(name, ""),
                         placeholder=f"{shown} (your answer)" if shown else "",
                         id=f"field-{i}",

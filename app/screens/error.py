@@ -32,12 +32,12 @@ class ErrorScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield from too_small_message(self)
-        yield TopBar(self.entry.path.name)
+        yield TopBar(self.entry.name)
         with VerticalScroll(id="error-body"):
             yield Static("This tree has problems", id="error-title")
             yield Static(
                 Content(
-                    f"{self.entry.path}\n\nThe checker (the same as `advice check`) found "
+                    f"{self.entry.where}\n\nThe checker (the same as `advice check`) found "
                     "these. Fix the file, then press r to check it again."
                 ),
                 id="error-intro",

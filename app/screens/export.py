@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from advice.app.screens.dialog import FormDialog
+from advice.app.widgets.field import TextField
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -35,7 +36,9 @@ class ExportScreen(FormDialog[bool]):
 
     def compose_body(self) -> ComposeResult:
         yield Static("File (relative to where advice started):", classes="field-label")
-        yield Input(value=self.default_path, id="export-path", select_on_focus=False, compact=True)
+        yield TextField(
+            value=self.default_path, id="export-path", select_on_focus=False, compact=True
+        )
         if self.default_path != self.wanted:
             note = f"{self.wanted} is there already (you may have edited it): this is a new name."
             yield Static(Content(note), id="export-note", classes="dialog-hint")

@@ -41,7 +41,7 @@ def describe(entry: TreeEntry, saved: str | None = None) -> Content:
     if tree is None:
         errors = len(entry.result.errors())
         return Content.assemble(
-            (entry.path.name, "bold"),
+            (entry.name, "bold"),
             "\n",
             (f"has {errors} problem(s): Enter shows them", "italic"),
         )

@@ -8,6 +8,7 @@ from advice.app.screens.walk import WalkScreen
 from advice.app.styles import add_styles, styles_path
 from advice.app.widgets.answers import AnswerList
 from advice.app.widgets.breadcrumb import Breadcrumb
+from advice.app.widgets.field import TextField
 from advice.app.widgets.keybar import KeyBar
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -108,7 +109,7 @@ class QuestionScreen(WalkScreen):
         assert q.input is not None
         add_styles(self.app.stylesheet, INPUT_STYLES)
         value = self.session.answers.get(q.id, q.default or "")
-        yield Input(
+        yield TextField(
             value=value, id="answer-input", classes="part", select_on_focus=True, compact=True
         )
         yield Static("", id="input-error", classes="part")

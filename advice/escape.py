@@ -1,0 +1,73 @@
+"""Characters that drive a terminal instead of showing: the one rule for all of advice.
+
+The loader refuses them in a tree's text (ADV025), and every front end passes what it
+prints from outside through `shown` (file names, saved values, what the user typed,
+text of a tree that failed to load): an escape sequence from a file must never rewrite
+the clipboard (OSC 52), the window title or the screen. They are shown as Python
+writes them (`\\x1b`, `\\u202e`), so the reader sees that something is there and what.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import typing
+from typing import TextIO
+
+# C0 controls but newline and tab, DEL, C1 (U+0080-U+009F, NEL included), the line and
+# paragraph separators (line breaks in disguise), and Unicode's bidi controls: the
+# marks, embeddings, overrides (U+202A-U+202E) and isolates (U+2066-U+2069) that make
+# text read in another order than it is written ("Trojan Source").
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+CONTROL = re.compile(f"[{_CONTROLS}]")
+# The same, and newline and tab too: for what must stay on one line.
+CONTROL_OR_BREAK = re.compile(f"[\t\n{_CONTROLS}]")
+
+
+def _escaped(m: re.Match[str]) -> str:
+    return repr(m.group())[1:-1]  # '\x1b' -> \x1b, '\u202e' -> \u202e, '\n' -> \n
+
+
+def shown(text: str, *, one_line: bool = False) -> str:
+    """`text` safe to print: each control character written out as an escape.
+    Newlines and tabs are kept unless `one_line`."""
+    pattern = CONTROL_OR_BREAK if one_line else CONTROL
+    if pattern.search(text) is None:  # the usual case: nothing to copy
+        return text
+    return pattern.sub(_escaped, text)
+
+
+class EscapingWriter(io.TextIOBase):
+    """A text stream that passes everything written through `shown`: the command
+    line's standard output and error, so no command can print a control sequence,
+    whatever part of the input it came from."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(shown(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    def writable(self) -> bool:
+        return True
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self.stream.encoding
+
+    @property
+    def buffer(self) -> typing.BinaryIO:
+        """The bytes underneath, unescaped: only for output already made safe
+        (the exports, whose formats escape their own text)."""
+        return self.stream.buffer
