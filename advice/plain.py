@@ -74,7 +74,7 @@ def _default_hint(session: Session, node: Question, current: str | None) -> tupl
     if not node.default:
         return "", ""
     if node.input == "date":
-        base = session.facts().get(node.relative_to) if node.relative_to else None
+        base = session.fact(node.relative_to) if node.relative_to else None
         try:
             day = parse_date(node.default, session.today, base, node.past)
         except DateInputError:

@@ -265,7 +265,7 @@ def restore(tree: Tree, today: date, saved: SavedSession) -> tuple[Session, list
             continue
         kept[qid] = stored
     session = Session(tree, today, kept)
-    if saved.cursor and saved.cursor in session.chain():
+    if saved.cursor and session.on_path(saved.cursor):
         session.goto(saved.cursor)
     return session, dropped
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,56 @@ def test_a_date_answer_fills_its_placeholder_in_the_ready_texts(shipped_tree: Tr
     texts = session_json(s, None)["node"]["templates"]
     assert texts and all("[Date of the interview]" not in t["text"] for t in texts)
     assert any("Monday 16 November" in t["text"] for t in texts)
+
+
+DATES = """
+id: dates
+title: Dates
+start: met
+nodes:
+  met:
+    question: When did you meet?
+    input: date
+    fact: met
+    goto: kind
+  kind:
+    question: Which way?
+    answers:
+      - {id: one, label: One, goto: heard}
+      - {id: two, label: Two, goto: again}
+  again:
+    question: When did you meet again?
+    input: date
+    fact: met
+    goto: heard
+  heard:
+    question: When will they decide?
+    input: date
+    fact: decide
+    relative_to: met
+    goto: r
+  r: {recommend: R, text: T, because: [{source: s, quote: q}],
+      when: [{action: Call, of: decide, days: 1}]}
+"""
+
+
+def test_a_later_date_counts_from_the_date_on_the_path_now() -> None:
+    """The chain is kept up to date, not rebuilt: after a change, a back and an answer
+    given again, the dates are those of the path on screen, the last one given wins."""
+    loaded = load_text(DATES, "dates.yaml", Tree)
+    assert loaded.diagnostics == []
+    tree = loaded.value
+    s = Session.replay(tree, ["2026-11-02", "one", "3 days"], TODAY)
+    assert s.answers["heard"] == "2026-11-05"  # 3 days after 2 November
+    s.change("kind", "two")  # the path now goes through a second meeting
+    assert s.cursor == "again"
+    s.answer("2026-11-10")
+    assert s.cursor == "heard" and s.facts() == {"today": TODAY, "met": date(2026, 11, 10)}
+    assert s.chain() == ["met", "kind", "again", "heard", "r"]  # heard's answer still leads on
+    s.answer("3 days")  # now counted from the second meeting
+    assert s.answers["heard"] == "2026-11-13" and s.cursor == "r"
+    assert s.facts() == {"today": TODAY, "met": date(2026, 11, 10), "decide": date(2026, 11, 13)}
+    s.goto("again")  # looking back: only dates before the cursor count
+    assert s.facts() == {"today": TODAY, "met": date(2026, 11, 2)}
+    s.restart()
+    assert s.facts() == {"today": TODAY} and s.chain() == ["met"]
