@@ -18,6 +18,7 @@ from advice.diagnostics import AdviceError
 
 if TYPE_CHECKING:  # imported lazily at run time: `advice --help` stays quick
     from advice.model import SourceList
+    from advice.saves import Seen
     from advice.session import Session
 
 Handler = Callable[[argparse.Namespace], int]
@@ -183,9 +184,10 @@ def load_checked(ref: str) -> tuple[object, object]:
 
 
 def _start_walk(
-    args: argparse.Namespace,
+    args: argparse.Namespace, seen: Seen | None = None
 ) -> tuple[Session, SourceList | None, dict[str, str], Path]:
-    """The session --answer/--resume describe, its sources, placeholders and tree file."""
+    """The session --answer/--resume describe, its sources, placeholders and tree file.
+    `seen` (with --resume): set to the save as read, for save() to check."""
     from advice.library import find_tree
     from advice.model import SourceList, Tree
     from advice.session import Session
@@ -198,7 +200,7 @@ def _start_walk(
     if getattr(args, "resume", False):  # walk only; export takes the --answer list
         from advice.saves import resume
 
-        resumed = resume(tree, path, today)
+        resumed = resume(tree, path, today, seen=seen)
         for line in resumed.messages:
             print(line, file=sys.stderr if getattr(args, "json", True) else sys.stdout)
         session, filled = resumed.session, resumed.filled
@@ -211,19 +213,22 @@ def _start_walk(
 
 def _run_walk(args: argparse.Namespace) -> int:
     from advice.export import to_json
-    from advice.saves import save, tree_hash
+    from advice.saves import Seen, save, tree_hash
     from advice.summary import session_json
 
-    session, sources, filled, path = _start_walk(args)
+    # What this walk read of its save: a save another walk wrote meanwhile is refused
+    # (and said), not overwritten.
+    seen = Seen()
+    session, sources, filled, path = _start_walk(args, seen)
     digest = tree_hash(path) if args.resume else None
     if args.json:
         if args.resume:
-            save(session, path, filled, digest=digest)
+            save(session, path, filled, digest=digest, seen=seen)
         sys.stdout.write(to_json(session_json(session, sources, filled)))
         return 0
     from advice.plain import run_plain
 
-    on_change = (lambda s, f: save(s, path, f, digest=digest)) if args.resume else None
+    on_change = (lambda s, f: save(s, path, f, digest=digest, seen=seen)) if args.resume else None
     note = f"Saved; continue with: advice walk {args.tree} --resume" if args.resume else None
     return run_plain(session, sources, filled, on_change=on_change, farewell=note)
 

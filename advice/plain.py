@@ -99,6 +99,7 @@ class _Plain:
         self.stdin = stdin
         self.out = out
         self.on_change = on_change
+        self.save_failed = False  # said once; the farewell must not then say "Saved"
         self.asked: set[str] = set()  # placeholders asked once already (blank = leave it)
         isatty = getattr(stdin, "isatty", None)
         self.echo = not (isatty and isatty())
@@ -125,6 +126,7 @@ class _Plain:
         except AdviceError as exc:
             self.say(f"Could not save: {exc}. Going on without saving.")
             self.on_change = None
+            self.save_failed = True
 
     def question(self, node: Question) -> str | None:
         """Ask one question; the raw reply ('' = Enter), or None at the end of input."""
@@ -213,8 +215,10 @@ def run_plain(
     farewell: str | None = None,
 ) -> int:
     """The plain walk; `on_change(session, filled)` runs after each change (saving).
-    `farewell` is said when the user stops before the end (how to continue)."""
-    finished = _Plain(session, sources, filled, stdin, out, on_change).run()
-    if not finished and farewell:
+    `farewell` is said when the user stops before the end (how to continue), unless
+    saving failed on the way: what was said then stands."""
+    walk = _Plain(session, sources, filled, stdin, out, on_change)
+    finished = walk.run()
+    if not finished and farewell and not walk.save_failed:
         print(farewell, file=out)
     return 0

@@ -27,7 +27,7 @@ from advice.session import Session
 if TYPE_CHECKING:
     from advice.app.live import FilesSaved, Watcher
 
-    from advice.saves import SavedSession
+    from advice.saves import SavedSession, Seen
 
 HERE = Path(__file__).parent
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
@@ -72,6 +72,9 @@ class AdviceApp(App[None]):
         self.saving: set[str] = set()
         # Readable saves found at start, by tree id: the picker offers to continue them.
         self.saves: dict[str, SavedSession] = {}
+        # What this run last read or wrote of each tree's save (by tree id): a save
+        # another walk wrote meanwhile is refused and said, not overwritten.
+        self.seen: dict[str, Seen] = {}
         self.save_failed = False  # an unwritable save folder is said once, not per move
         # --watch: reload a tree when its file or sources.yaml is saved.
         self.watcher: Watcher | None = None
@@ -200,7 +203,7 @@ class AdviceApp(App[None]):
 
         try:
             self.digests[self.key_of(entry)] = tree_hash(entry.path)
-            found = resume(tree, entry.path, self.today)
+            found = resume(tree, entry.path, self.today, seen=self.seen_of(tree.id))
         except AdviceError as exc:
             self.notify(str(exc), severity="error", markup=False, timeout=10)
             return Session(tree, self.today)
@@ -217,7 +220,13 @@ class AdviceApp(App[None]):
         from advice.saves import save
 
         try:
-            save(session, entry.path, self.details, digest=self.digests.get(self.key_of(entry)))
+            save(
+                session,
+                entry.path,
+                self.details,
+                digest=self.digests.get(self.key_of(entry)),
+                seen=self.seen_of(session.tree.id),
+            )
         except AdviceError as exc:
             if not self.save_failed:
                 self.notify(
@@ -232,6 +241,11 @@ class AdviceApp(App[None]):
             self.save_failed = False
 
     # -- saved sessions: the offer to continue ----------------------------------------
+    def seen_of(self, tree_id: str) -> Seen:
+        from advice.saves import Seen
+
+        return self.seen.setdefault(tree_id, Seen())
+
     def find_saves(self) -> None:
         """Read the saves of the trees on offer; an unreadable one is set aside (by
         advice.saves) and said, and the app goes on."""
@@ -239,7 +253,7 @@ class AdviceApp(App[None]):
 
         for tree_id in sorted({e.loaded.id for e in self.entries if e.loaded is not None}):
             try:
-                found = load(tree_id)
+                found = load(tree_id, seen=self.seen_of(tree_id))
             except AdviceError as exc:
                 self.notify(str(exc), severity="error", markup=False, timeout=10)
                 continue
