@@ -363,6 +363,10 @@ def _run_new(args: argparse.Namespace) -> int:
 # -- serve ------------------------------------------------------------------------------
 
 
+# Each served tab is an app process of its own (about 30 MB): 200 tabs took 6.6 GB.
+MAX_TABS = 10
+
+
 def _args_serve(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", nargs="?", type=Path, help="a tree file or folder (default: shipped)")
     p.add_argument(
@@ -380,14 +384,40 @@ def _args_serve(p: argparse.ArgumentParser) -> None:
         help="a host name besides localhost that browsers may use, such as a reverse "
         "proxy's public name (repeatable)",
     )
+    p.add_argument(
+        "--max-tabs",
+        type=_positive,
+        default=MAX_TABS,
+        metavar="N",
+        help=f"browser tabs served at once, each its own app (default: {MAX_TABS}); "
+        "the next gets a page asking to come back later",
+    )
+    p.add_argument(
+        "--verbose", action="store_true", help="log a line per request (default: start and stop)"
+    )
     add_today(p)
     add_theme(p)
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 10_000:
+        raise argparse.ArgumentTypeError(f"not a whole number from 1 to 10000: {text!r}")
+    return int(text)
 
 
 def _run_serve(args: argparse.Namespace) -> int:
     from advice.serve import serve
 
-    return serve(args.host, args.port, args.path, args.today, args.theme, args.allow_host)
+    return serve(
+        args.host,
+        args.port,
+        args.path,
+        args.today,
+        args.theme,
+        args.allow_host,
+        max_tabs=args.max_tabs,
+        verbose=args.verbose,
+    )
 
 
 # -- the app ----------------------------------------------------------------------------

@@ -102,6 +102,13 @@ class AdviceApp(App[None]):
         where = catalog_path(path)
         return cls(entries, today, folder=where if where.is_dir() else None, **options)
 
+    @property
+    def served(self) -> bool:
+        """In a browser tab (advice serve): nothing is written to the server's disk for
+        a visitor. The plan is a download; walks are neither saved nor offered from a
+        save, as every visitor would share one save folder, each other's walks in it."""
+        return self.is_web
+
     # -- screens get their size classes before they are first styled ------------------
     def size_classes(self) -> list[str]:
         """The breakpoint classes for the terminal's size now, as Textual sets them."""
@@ -188,7 +195,7 @@ class AdviceApp(App[None]):
         session = self.sessions.get(key)
         if session is None and tree.id in self.preset:
             session = Session(tree, self.today, self.preset.pop(tree.id))
-        elif session is None and self.resume:
+        elif session is None and self.resume and not self.served:
             session = self.resumed(entry, tree)
         elif session is None:
             session = Session(tree, self.today)
@@ -215,7 +222,7 @@ class AdviceApp(App[None]):
     def save_session(self, entry: TreeEntry, session: Session) -> None:
         """With --resume (or a continued save), keep the walk on disk after each move.
         A failure is said once (until a save works again) and never stops the walk."""
-        if not self.resume and self.key_of(entry) not in self.saving:
+        if self.served or (not self.resume and self.key_of(entry) not in self.saving):
             return
         from advice.saves import save
 
@@ -248,7 +255,9 @@ class AdviceApp(App[None]):
 
     def find_saves(self) -> None:
         """Read the saves of the trees on offer; an unreadable one is set aside (by
-        advice.saves) and said, and the app goes on."""
+        advice.saves) and said, and the app goes on. None in a browser tab."""
+        if self.served:
+            return
         from advice.saves import load
 
         for tree_id in sorted({e.loaded.id for e in self.entries if e.loaded is not None}):
