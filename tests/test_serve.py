@@ -132,6 +132,9 @@ def test_a_server_on_this_computer_answers_only_to_its_names() -> None:
     assert unexpected_host("127.0.0.1", "192.168.1.5:8000")
     assert not unexpected_host("127.0.0.1", "Advice.Example.org", ["advice.example.org"])
     assert not unexpected_host("0.0.0.0", "anything.example:8000")  # open to the network
+    for malformed in ("[::1", "a b", "x@y", "[::1]:port", "", "host:8000:1", "-x."):
+        with pytest.raises(ValueError):
+            unexpected_host("0.0.0.0", malformed)  # refused whatever the server listens on
 
 
 def get(port: int, path: str, headers: dict[str, str]) -> tuple[int, str]:
