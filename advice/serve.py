@@ -144,14 +144,18 @@ def full_page(max_tabs: int) -> str:
 
 class OneLine(logging.Formatter):
     """Log records as `advice: message`, one line each: an exception is its type and
-    message (the details go to a crash log), never a traceback."""
+    message, never a traceback. Not a crash log either: a visitor's malformed message
+    makes textual-serve log an exception, and a file each would let anyone fill the
+    server's disk."""
 
     def format(self, record: logging.LogRecord) -> str:
         message = record.getMessage()
         if record.exc_info and record.exc_info[1] is not None:
-            from advice import crash
-
-            message += f" ({crash.report(record.exc_info[1])})"
+            exc = record.exc_info[1]
+            what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            message = what if message == str(exc) else f"{message} ({what})"
+            if record.name == "textual-serve":  # its handler of a tab's websocket
+                message = f"a tab ended on an error: {message}"
         return f"advice: {printable(message)}"
 
 

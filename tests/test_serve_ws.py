@@ -9,6 +9,7 @@ import asyncio
 import json
 import os
 import re
+import signal
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -177,3 +178,28 @@ def test_max_tabs_must_be_a_positive_number(tmp_path: Path) -> None:
         )
         assert out.returncode == 2 and "--max-tabs" in out.stderr
         assert "Traceback" not in out.stderr
+
+
+def test_a_malformed_message_ends_its_tab_with_one_line_in_the_log(tmp_path: Path) -> None:
+    """No traceback in the log and no file on the server's disk per bad message."""
+    state = tmp_path / "state"
+
+    async def visit(served: Served) -> None:
+        async with aiohttp.ClientSession() as client:
+            tab = await open_tab(client, served)
+            await tab.shows("advice")
+            await tab.ws.send_str("not json \x1b]0;title\x07")
+            async with asyncio.timeout(WAIT):
+                while not tab.ws.closed:
+                    await tab.ws.receive()
+            await tab.ws.close()
+
+    with serving(cwd=tmp_path, env={"ADVICE_STATE_DIR": str(state)}) as served:
+        asyncio.run(visit(served))
+        os.killpg(served.proc.pid, signal.SIGTERM)
+        assert served.proc.wait(timeout=WAIT) == 0
+        log = served.text()
+    lines = log.splitlines()
+    assert lines[-1] == "advice: stopped" and all(line.startswith("advice: ") for line in lines)
+    assert "Traceback" not in log and "\x1b" not in log
+    assert not state.exists() or not any(state.rglob("*"))
