@@ -112,7 +112,7 @@ class Session:
         if self.answers.get(question_id) == stored:
             return
         self.answers[question_id] = stored
-        self._cut(self._place[question_id])
+        self._cut(self._place.get(question_id, 0))  # off the chain: rebuild it whole
         self._extend()
 
     def chain(self) -> list[str]:
