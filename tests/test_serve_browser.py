@@ -296,6 +296,13 @@ def test_walk_to_a_cited_recommendation_in_the_browser(
     tab.page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000  # a picture of the page, not an empty file
     assert tab.page.title() == "advice: expert advice as cited decision trees"
+    # Save: the browser downloads the plan (the server writes nothing of it).
+    with tab.page.expect_download(timeout=WAIT * 1000) as download:
+        tab.page.keyboard.press("s")
+    assert download.value.suggested_filename == "advice-plan-interview-follow-up.md"
+    plan = Path(download.value.path()).read_text(encoding="utf-8")
+    assert node["title"] in plan and node["citations"][0]["quote"] in plan
+    assert not (server.log.parent / "advice-plan-interview-follow-up.md").exists()
     assert ELSEWHERE == []  # works offline: the font, script and styles came from here
 
 
