@@ -165,10 +165,25 @@ def printable(text: str) -> str:
     return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in " ".join(text.split()))
 
 
+def client_mistake(record: logging.LogRecord) -> bool:
+    """A record of a request the client got wrong (bad HTTP, a bad websocket
+    handshake): answered with a 4xx already, it is not the server's error."""
+    from aiohttp import web
+    from aiohttp.http_exceptions import HttpProcessingError
+
+    exc = record.exc_info[1] if record.exc_info else None
+    if isinstance(exc, web.HTTPException):
+        return exc.status < 500
+    return isinstance(exc, HttpProcessingError) and (exc.code or 400) < 500
+
+
 def configure_logging(verbose: bool) -> None:
-    """Warnings and errors only (one line each); `verbose` adds a line per request."""
+    """Warnings and errors only (one line each), not the clients' mistakes, which a
+    client could send by the thousand; `verbose` adds a line per request."""
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(OneLine())
+    if not verbose:
+        handler.addFilter(lambda record: not client_mistake(record))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.WARNING)
@@ -320,6 +335,9 @@ def serve(
 
             if cross_site(request.headers.get("Origin"), request.host):
                 raise web.HTTPForbidden(text="advice: websocket from another site refused")
+            if not web.WebSocketResponse().can_prepare(request).ok:
+                # textual-serve would swallow the handshake's error and answer nothing.
+                raise web.HTTPBadRequest(text="advice: not a websocket handshake")
             if self.full():
                 raise web.HTTPServiceUnavailable(
                     text=f"advice: {max_tabs} tabs are open already, the most allowed; "

@@ -32,6 +32,12 @@ class Served:
     def text(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
+    def raw(self, request: bytes) -> bytes:
+        """Send bytes as they are (what http.client would refuse to send); the status line."""
+        with socket.create_connection(("127.0.0.1", self.port), timeout=10) as s:
+            s.sendall(request)
+            return s.recv(65536).split(b"\r\n", 1)[0]
+
     def get(self, path: str, headers: dict[str, str] | None = None) -> tuple[int, str]:
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
         try:

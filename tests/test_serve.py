@@ -241,6 +241,15 @@ def test_the_page_needs_no_other_host_and_says_what_it_is(tmp_path: Path) -> Non
         assert status == 200 and "<script>" not in page.split("</head>")[1]
 
 
+BAD_REQUESTS = [
+    b"GARBAGE\r\n\r\n",
+    b"GET / HTTP/1.1\r\nHost: localhost\r\nUser-Agent: \x1b]0;title\x07\r\n\r\n",
+    b"GET /ws HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+    b"Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: bad\r\n\r\n",
+    b"GET /ws HTTP/1.1\r\nHost: localhost\r\n\r\n",
+]
+
+
 def test_the_log_is_a_line_at_start_and_at_stop_and_verbose_adds_requests(
     tmp_path: Path,
 ) -> None:
@@ -250,6 +259,10 @@ def test_the_log_is_a_line_at_start_and_at_stop_and_verbose_adds_requests(
             assert served.get("/")[0] == 200
             assert served.get("/static/nope.js")[0] == 404
             assert served.get("/", {"Host": "evil.example"})[0] == 403
+            # Clients' mistakes get 400 and no line: a client could send them by the
+            # thousand (a bad websocket handshake was answered with nothing at all).
+            for mistake in BAD_REQUESTS:
+                assert served.raw(mistake).endswith(b" 400 Bad Request"), mistake
             os.killpg(served.proc.pid, signal.SIGTERM)
             assert served.proc.wait(timeout=20) == 0
             lines = served.text().splitlines()
@@ -259,9 +272,10 @@ def test_the_log_is_a_line_at_start_and_at_stop_and_verbose_adds_requests(
             "Ctrl+C stops the server)"
         )
         assert lines[-1] == "advice: stopped"
+        assert "\x1b" not in "".join(lines) and "Traceback" not in "".join(lines)
         if verbose:
             requests = lines[1:-1]
-            assert len(requests) == 3 and all(line.startswith("advice: ") for line in requests)
+            assert len(requests) >= 3 and all(line.startswith("advice: ") for line in requests)
             assert '"GET / HTTP/1.1" 200' in requests[0]
             assert '"GET /static/nope.js HTTP/1.1" 404' in requests[1]
         else:
