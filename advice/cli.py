@@ -19,6 +19,7 @@ from advice.diagnostics import AdviceError
 
 if TYPE_CHECKING:  # imported lazily at run time: `advice --help` stays quick
     from advice.model import SourceList, Tree
+    from advice.saves import Seen
     from advice.session import Session
 
 Handler = Callable[[argparse.Namespace], int]
@@ -213,9 +214,10 @@ def _check_fill_names(tree: Tree, names: list[str]) -> None:
 
 
 def _start_walk(
-    args: argparse.Namespace,
+    args: argparse.Namespace, seen: Seen | None = None
 ) -> tuple[Session, SourceList | None, dict[str, str], Path]:
-    """The session --answer/--resume describe, its sources, placeholders and tree file."""
+    """The session --answer/--resume describe, its sources, placeholders and tree file.
+    `seen` (with --resume): set to the save as read, for save() to check."""
     from advice.library import find_tree
     from advice.model import SourceList, Tree
     from advice.session import Session
@@ -229,7 +231,7 @@ def _start_walk(
     if getattr(args, "resume", False):  # walk only; export takes the --answer list
         from advice.saves import resume
 
-        resumed = resume(tree, path, today)
+        resumed = resume(tree, path, today, seen=seen)
         for line in resumed.messages:
             print(line, file=sys.stderr if getattr(args, "json", True) else sys.stdout)
         session, filled = resumed.session, resumed.filled
@@ -242,19 +244,22 @@ def _start_walk(
 
 def _run_walk(args: argparse.Namespace) -> int:
     from advice.export import to_json
-    from advice.saves import save, tree_hash
+    from advice.saves import Seen, save, tree_hash
     from advice.summary import session_json
 
-    session, sources, filled, path = _start_walk(args)
+    # What this walk read of its save: a save another walk wrote meanwhile is refused
+    # (and said), not overwritten.
+    seen = Seen()
+    session, sources, filled, path = _start_walk(args, seen)
     digest = tree_hash(path) if args.resume else None
     if args.json:
         if args.resume:
-            save(session, path, filled, digest=digest)
+            save(session, path, filled, digest=digest, seen=seen)
         sys.stdout.write(to_json(session_json(session, sources, filled)))
         return 0
     from advice.plain import run_plain
 
-    on_change = (lambda s, f: save(s, path, f, digest=digest)) if args.resume else None
+    on_change = (lambda s, f: save(s, path, f, digest=digest, seen=seen)) if args.resume else None
     note = f"Saved; continue with: advice walk {args.tree} --resume" if args.resume else None
     return run_plain(session, sources, filled, on_change=on_change, farewell=note)
 
@@ -391,6 +396,10 @@ def _run_new(args: argparse.Namespace) -> int:
 # -- serve ------------------------------------------------------------------------------
 
 
+# Each served tab is an app process of its own (about 30 MB): 200 tabs took 6.6 GB.
+MAX_TABS = 10
+
+
 def _args_serve(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", nargs="?", type=Path, help="a tree file or folder (default: shipped)")
     p.add_argument(
@@ -408,14 +417,40 @@ def _args_serve(p: argparse.ArgumentParser) -> None:
         help="a host name besides localhost that browsers may use, such as a reverse "
         "proxy's public name (repeatable)",
     )
+    p.add_argument(
+        "--max-tabs",
+        type=_positive,
+        default=MAX_TABS,
+        metavar="N",
+        help=f"browser tabs served at once, each its own app (default: {MAX_TABS}); "
+        "the next gets a page asking to come back later",
+    )
+    p.add_argument(
+        "--verbose", action="store_true", help="log a line per request (default: start and stop)"
+    )
     add_today(p)
     add_theme(p)
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 10_000:
+        raise argparse.ArgumentTypeError(f"not a whole number from 1 to 10000: {text!r}")
+    return int(text)
 
 
 def _run_serve(args: argparse.Namespace) -> int:
     from advice.serve import serve
 
-    return serve(args.host, args.port, args.path, args.today, args.theme, args.allow_host)
+    return serve(
+        args.host,
+        args.port,
+        args.path,
+        args.today,
+        args.theme,
+        args.allow_host,
+        max_tabs=args.max_tabs,
+        verbose=args.verbose,
+    )
 
 
 # -- the app ----------------------------------------------------------------------------

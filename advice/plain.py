@@ -77,7 +77,7 @@ def _default_hint(session: Session, node: Question, current: str | None) -> tupl
     if not node.default:
         return "", ""
     if node.input == "date":
-        base = session.facts().get(node.relative_to) if node.relative_to else None
+        base = session.fact(node.relative_to) if node.relative_to else None
         try:
             day = parse_date(node.default, session.today, base, node.past)
         except DateInputError:
@@ -117,6 +117,7 @@ class _Plain:
         self.stdin = stdin
         self.out = out
         self.on_change = on_change
+        self.save_failed = False  # said once; the farewell must not then say "Saved"
         self.asked: set[str] = set()  # placeholders asked once already (blank = leave it)
         isatty = getattr(stdin, "isatty", None)
         self.echo = not (isatty and isatty())
@@ -143,6 +144,7 @@ class _Plain:
         except AdviceError as exc:
             self.say(f"Could not save: {exc}. Going on without saving.")
             self.on_change = None
+            self.save_failed = True
 
     def question(self, node: Question) -> str | None:
         """Ask one question; the raw reply ('' = Enter), or None at the end of input."""
@@ -235,12 +237,14 @@ def run_plain(
     farewell: str | None = None,
 ) -> int:
     """The plain walk; `on_change(session, filled)` runs after each change (saving).
-    `farewell` is said when the user stops before the end (how to continue)."""
+    `farewell` is said when the user stops before the end (how to continue), unless
+    saving failed on the way: what was said then stands."""
     # The streams of the moment, not of import time: the command line's escape
     # control characters (advice.cli), and tests swap them.
     stdin = stdin or sys.stdin
     out = out or sys.stdout
-    finished = _Plain(session, sources, filled, stdin, out, on_change).run()
-    if not finished and farewell:
+    walk = _Plain(session, sources, filled, stdin, out, on_change)
+    finished = walk.run()
+    if not finished and farewell and not walk.save_failed:
         print(farewell, file=out)
     return 0

@@ -5,7 +5,13 @@ overrides it, for tests and portable installs), written atomically. Answers are 
 by question id and answer id, with the tree file's sha256, so a save outlives edits to
 the tree: on resume, answers that still fit are kept and the others are dropped and
 listed for the user. A save file that cannot be read is moved aside, never crashes the
-program and is never overwritten without a word.
+program and is never overwritten without a word: not JSON, nested deep, numbers of
+thousands of digits, larger than MAX_SAVE_BYTES, or not a plain file (a FIFO, a device).
+
+Two walks of one tree at once would each save over the other. A walk keeps a `Seen`:
+the digest of the save as it last read or wrote it. A save that finds the file changed
+since (another walk saved it) refuses with SaveConflict instead of overwriting it. It
+is detected, not prevented: the check and the write are milliseconds apart.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -27,6 +34,11 @@ from advice.session import AnswerError, Session
 
 ENV_DIR = "ADVICE_DATA_DIR"
 VERSION = 1
+# A save holds ids and what the user typed: 1 MB is thousands of answers. A larger file
+# is not a save of ours (and reading it whole at every start would be the user's cost).
+MAX_SAVE_BYTES = 1024 * 1024
+# The longest number a save of ours holds is none at all: the version, one digit.
+MAX_NUMBER_DIGITS = 20
 
 
 def data_dir() -> Path:
@@ -83,6 +95,68 @@ class _Unreadable(Exception):
     """The save file is not a save we understand (the message says why)."""
 
 
+class SaveConflict(AdviceError):
+    """The save file changed since this walk read or wrote it: another walk saved it."""
+
+
+class Seen:
+    """What one walk last read from, or wrote to, its tree's save file: a digest of the
+    bytes, None when there was no file. Handed to load/resume (which set it) and save
+    (which checks it, then sets it to what it wrote)."""
+
+    __slots__ = ("digest",)
+
+    def __init__(self) -> None:
+        self.digest: str | None = None
+
+
+def _digest(raw: bytes | None) -> str | None:
+    import hashlib  # here, not at start: it loads OpenSSL (~1.5 ms)
+
+    return None if raw is None else hashlib.sha256(raw).hexdigest()
+
+
+def _read(path: Path) -> bytes | None:
+    """The save file's bytes, None if there is none. Raises _Unreadable for a file that
+    cannot be a save (not a plain file, too large) and OSError for one that cannot be
+    read. Opened without blocking: a FIFO in its place would wait forever for a writer."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        if os.path.lexists(path):  # a symlink to nothing is a broken save, not no save
+            raise _Unreadable("it is a link to a file that does not exist") from None
+        return None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _Unreadable("it is a folder")
+        if not stat.S_ISREG(info.st_mode):
+            raise _Unreadable("it is not a plain file")
+        too_large = _Unreadable(f"it is larger than {MAX_SAVE_BYTES // 1024} KB")
+        if info.st_size > MAX_SAVE_BYTES:
+            raise too_large
+        chunks, size = [], 0
+        while size <= MAX_SAVE_BYTES:  # a file still growing: stop one byte over
+            chunk = os.read(fd, MAX_SAVE_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > MAX_SAVE_BYTES:
+            raise too_large
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _number(digits: str) -> int:
+    """json's reader of whole numbers, refusing thousands of digits in our own words
+    (int() itself stops at 4,300 with a ValueError)."""
+    if len(digits.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _Unreadable(f"it holds a number of {len(digits.lstrip('-'))} digits")
+    return int(digits)
+
+
 def _str_dict(value: Any, what: str) -> dict[str, str]:
     if not isinstance(value, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in value.items()
@@ -95,13 +169,16 @@ def _parse(raw: bytes) -> SavedSession:
     import json  # only when there is a save to read: not part of every start
 
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"), parse_int=_number)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise _Unreadable(f"not JSON ({exc})") from None
+    except RecursionError:  # json's reader recurses once per level of nesting
+        raise _Unreadable("it is nested too deeply to be a save") from None
     if not isinstance(data, dict):
         raise _Unreadable("not a JSON object")
-    if data.get("version") != VERSION:
-        raise _Unreadable(f"unknown version {data.get('version')!r}")
+    version = data.get("version")
+    if type(version) is not int or version != VERSION:  # `true == 1` in Python
+        raise _Unreadable(f"unknown version {json.dumps(version)}")
     for key in ("tree", "tree_hash", "tree_path", "saved_at"):
         if not isinstance(data.get(key), str):
             raise _Unreadable(f"`{key}` is missing or not text")
@@ -150,28 +227,31 @@ class Loaded(msgspec.Struct, frozen=True):
     message: str | None = None
 
 
-def load(tree_id: str, now: datetime | None = None) -> Loaded:
+def load(tree_id: str, now: datetime | None = None, seen: Seen | None = None) -> Loaded:
     """Read a tree's save. No file: Loaded(None). An unreadable file is moved aside to
     NAME.corrupt-TIMESTAMP.json and reported in `message`; raises AdviceError only
-    when it can neither be read nor moved (so it is never overwritten silently)."""
+    when it can neither be read nor moved (so it is never overwritten silently).
+    `seen` is set to what was read (None when there is no save, or it was set aside)."""
     path = save_path(tree_id)
     now = now or datetime.now(UTC)
+    if seen is not None:
+        seen.digest = None
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return Loaded(None)
+        raw = _read(path)
+        if raw is None:
+            return Loaded(None)
+        saved = _parse(raw)
     except OSError as exc:
         if not os.path.lexists(path):  # e.g. the data folder is a file: there is no save
             return Loaded(None)
-        reason = "it is a folder" if path.is_dir() else exc.strerror or str(exc)
-        return Loaded(None, _set_aside(path, reason, now))
-    try:
-        saved = _parse(raw)
+        return Loaded(None, _set_aside(path, exc.strerror or str(exc), now))
     except _Unreadable as exc:
         return Loaded(None, _set_aside(path, str(exc), now))
     if saved.tree_id != tree_id:
         reason = f"it belongs to tree '{saved.tree_id}'"
         return Loaded(None, _set_aside(path, reason, now))
+    if seen is not None:
+        seen.digest = _digest(raw)
     return Loaded(saved)
 
 
@@ -181,16 +261,26 @@ def save(
     filled: dict[str, str] | None = None,
     now: datetime | None = None,
     digest: str | None = None,
+    seen: Seen | None = None,
 ) -> Path:
     """Write the session's answers, placeholders and cursor; returns the file written.
     `digest`: tree_hash() of the file as it was loaded (default: hash it now; pass it
     when saving often, so an edit made meanwhile is noticed on resume). A file already
-    there that is not a readable save is moved aside first, not overwritten. Raises
-    AdviceError (one clear line) when the folder is not writable."""
+    there that is not a readable save is moved aside first, not overwritten. `seen`:
+    what this walk last read or wrote; a readable save that differs from it was written
+    by another walk, and raises SaveConflict instead of being overwritten. Raises
+    AdviceError (one clear line) when the folder is not writable or the save too large."""
     path = save_path(session.tree.id)
     now = now or datetime.now(UTC)
-    if path.exists() or path.is_symlink():
-        load(session.tree.id, now)  # moves an unreadable file aside (or raises)
+    if os.path.lexists(path):
+        there = Seen()
+        other = load(session.tree.id, now, there).saved  # moves an unreadable file aside
+        if seen is not None and other is not None and there.digest != seen.digest:
+            raise SaveConflict(
+                f"{path} was changed by another walk of this tree since this one "
+                f"{'read' if seen.digest else 'started'} (saved at {other.saved_at}); "
+                "it was not overwritten"
+            )
     shown: dict[str, list[str]] = {}
     for qid, value in session.answers.items():
         node = session.tree.nodes.get(qid)
@@ -209,7 +299,14 @@ def save(
     )
     import json
 
-    atomic_write(path, json.dumps(saved.to_json(), indent=2, ensure_ascii=False) + "\n")
+    raw = (json.dumps(saved.to_json(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    if len(raw) > MAX_SAVE_BYTES:  # it could not be read back
+        raise AdviceError(
+            f"this walk is too large to save (over {MAX_SAVE_BYTES // 1024} KB of answers)"
+        )
+    atomic_write(path, raw)
+    if seen is not None:
+        seen.digest = _digest(raw)
     return path
 
 
@@ -265,16 +362,22 @@ def restore(tree: Tree, today: date, saved: SavedSession) -> tuple[Session, list
             continue
         kept[qid] = stored
     session = Session(tree, today, kept)
-    if saved.cursor and saved.cursor in session.chain():
+    if saved.cursor and session.on_path(saved.cursor):
         session.goto(saved.cursor)
     return session, dropped
 
 
-def resume(tree: Tree, tree_path: Path, today: date, now: datetime | None = None) -> Resumed:
+def resume(
+    tree: Tree,
+    tree_path: Path,
+    today: date,
+    now: datetime | None = None,
+    seen: Seen | None = None,
+) -> Resumed:
     """Continue a tree's saved session: the answers that still fit, the placeholders,
     the cursor; what was dropped and any unreadable save are in `messages`. With no save
-    (or an unreadable one) the session starts fresh."""
-    loaded = load(tree.id, now)
+    (or an unreadable one) the session starts fresh. `seen`: as for load()."""
+    loaded = load(tree.id, now, seen)
     messages = [loaded.message] if loaded.message else []
     if loaded.saved is None:
         return Resumed(Session(tree, today), {}, [], False, None, messages)
@@ -299,7 +402,9 @@ def list_saves() -> list[SavedSession]:
             if ".corrupt-" in path.name:
                 continue
             try:
-                out.append(_parse(path.read_bytes()))
+                raw = _read(path)
+                if raw is not None:
+                    out.append(_parse(raw))
             except (_Unreadable, OSError):
                 continue
     return out

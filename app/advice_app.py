@@ -29,7 +29,7 @@ from advice.session import Session
 if TYPE_CHECKING:
     from advice.app.live import FilesSaved, Watcher
 
-    from advice.saves import SavedSession
+    from advice.saves import SavedSession, Seen
 
 HERE = Path(__file__).parent
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
@@ -90,6 +90,9 @@ class AdviceApp(App[None]):
         self.saving: set[str] = set()
         # Readable saves found at start, by tree id: the picker offers to continue them.
         self.saves: dict[str, SavedSession] = {}
+        # What this run last read or wrote of each tree's save (by tree id): a save
+        # another walk wrote meanwhile is refused and said, not overwritten.
+        self.seen: dict[str, Seen] = {}
         self.save_failed = False  # an unwritable save folder is said once, not per move
         # --watch: reload a tree when its file or sources.yaml is saved.
         self.watcher: Watcher | None = None
@@ -116,6 +119,13 @@ class AdviceApp(App[None]):
         entries = load_catalog(path)
         where = catalog_path(path)
         return cls(entries, today, folder=where if where.is_dir() else None, **options)
+
+    @property
+    def served(self) -> bool:
+        """In a browser tab (advice serve): nothing is written to the server's disk for
+        a visitor. The plan is a download; walks are neither saved nor offered from a
+        save, as every visitor would share one save folder, each other's walks in it."""
+        return self.is_web
 
     # -- screens get their size classes before they are first styled ------------------
     def size_classes(self) -> list[str]:
@@ -203,7 +213,7 @@ class AdviceApp(App[None]):
         session = self.sessions.get(key)
         if session is None and tree.id in self.preset:
             session = Session(tree, self.today, self.preset.pop(tree.id))
-        elif session is None and self.resume:
+        elif session is None and self.resume and not self.served:
             session = self.resumed(entry, tree)
         elif session is None:
             session = Session(tree, self.today)
@@ -218,7 +228,7 @@ class AdviceApp(App[None]):
 
         try:
             self.digests[self.key_of(entry)] = tree_hash(entry.path)
-            found = resume(tree, entry.path, self.today)
+            found = resume(tree, entry.path, self.today, seen=self.seen_of(tree.id))
         except AdviceError as exc:
             self.notify(str(exc), severity="error", markup=False, timeout=10)
             return Session(tree, self.today)
@@ -230,12 +240,18 @@ class AdviceApp(App[None]):
     def save_session(self, entry: TreeEntry, session: Session) -> None:
         """With --resume (or a continued save), keep the walk on disk after each move.
         A failure is said once (until a save works again) and never stops the walk."""
-        if not self.resume and self.key_of(entry) not in self.saving:
+        if self.served or (not self.resume and self.key_of(entry) not in self.saving):
             return
         from advice.saves import save
 
         try:
-            save(session, entry.path, self.details, digest=self.digests.get(self.key_of(entry)))
+            save(
+                session,
+                entry.path,
+                self.details,
+                digest=self.digests.get(self.key_of(entry)),
+                seen=self.seen_of(session.tree.id),
+            )
         except AdviceError as exc:
             if not self.save_failed:
                 self.notify(
@@ -250,14 +266,21 @@ class AdviceApp(App[None]):
             self.save_failed = False
 
     # -- saved sessions: the offer to continue ----------------------------------------
+    def seen_of(self, tree_id: str) -> Seen:
+        from advice.saves import Seen
+
+        return self.seen.setdefault(tree_id, Seen())
+
     def find_saves(self) -> None:
         """Read the saves of the trees on offer; an unreadable one is set aside (by
-        advice.saves) and said, and the app goes on."""
+        advice.saves) and said, and the app goes on. None in a browser tab."""
+        if self.served:
+            return
         from advice.saves import load
 
         for tree_id in sorted({e.loaded.id for e in self.entries if e.loaded is not None}):
             try:
-                found = load(tree_id)
+                found = load(tree_id, seen=self.seen_of(tree_id))
             except AdviceError as exc:
                 self.notify(str(exc), severity="error", markup=False, timeout=10)
                 continue

@@ -4,6 +4,7 @@ Waits are bounded and generous; nothing asserts on timing."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -220,6 +221,64 @@ def test_a_corrupt_save_is_said_set_aside_and_the_app_goes_on(tmp_path: Path) ->
     [aside] = save_file.parent.glob("follow-up.corrupt-*.json")
     assert aside.read_bytes() == b"\x00garbage [@click=app.quit]x[/]{"
     assert not save_file.exists()  # without --resume nothing new was saved
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b'{"version": 1, "tree": "follow-up", "answers": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        b'{"version": 1, "tree": "follow-up", "n": ' + b"7" * 5000 + b"}",
+        b"fifo",
+    ],
+    ids=["nested-100000-deep", "a-5000-digit-number", "a-fifo"],
+)
+def test_a_hostile_save_is_set_aside_and_the_app_starts(
+    tmp_path: Path, garbage: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """These exited 70 (or hung, for a FIFO) at every start until the file was deleted."""
+    monkeypatch.setenv("ADVICE_DATA_DIR", str(tmp_path / "data"))
+    save_file = write_save(FOLLOW_UP, {"situation": "waiting"})
+    save_file.unlink()
+    if garbage == b"fifo":
+        os.mkfifo(save_file)
+    else:
+        save_file.write_bytes(garbage)
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await wait_for(pilot, lambda: bool(notes(app)), "the message")
+        assert question_id(app) == "situation"  # no offer: there is nothing to continue
+        [said] = notes(app)
+        assert said.startswith("the saved session was unreadable (")
+        await pilot.press("3")
+        assert isinstance(app.screen, RecommendationScreen)
+
+    drive(make_app(FOLLOW_UP), script)
+    [aside] = save_file.parent.glob("follow-up.corrupt-*.json")
+    assert not os.path.lexists(save_file)
+    if garbage != b"fifo":
+        assert aside.read_bytes() == garbage
+
+
+def test_a_save_written_meanwhile_by_another_walk_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two walks of one tree at once: the app's next save finds the other's and says so."""
+    monkeypatch.setenv("ADVICE_DATA_DIR", str(tmp_path / "data"))
+    write_save(FOLLOW_UP, {"situation": "want-to-call"})
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        assert question_id(app) == "timeframe"  # --resume continued the save
+        theirs = write_save(FOLLOW_UP, {"situation": "waiting"})  # another walk saves
+        before = theirs.read_bytes()
+        await pilot.press("1")
+        await pilot.pause()
+        said = [n for n in notes(app) if "not being saved" in n]
+        assert len(said) == 1, notes(app)
+        assert "was changed by another walk of this tree" in said[0]
+        assert "it was not overwritten" in said[0]
+        assert theirs.read_bytes() == before
+
+    drive(make_app(FOLLOW_UP, resume=True), script)
 
 
 def test_an_unwritable_save_folder_is_said_once_and_the_walk_goes_on(

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import select
 import shutil
+import stat
+import subprocess
+import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -23,7 +28,7 @@ from advice.saves import (
     tree_hash,
 )
 from advice.session import Session
-from tests.plan_support import THREE_DAYS, TREE, run
+from tests.plan_support import ADVICE, THREE_DAYS, TREE, run
 
 TODAY = date(2026, 11, 20)
 NOW = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
@@ -206,3 +211,146 @@ def test_walk_resume_with_a_garbage_save_starts_fresh_and_says_so(tmp_path: Path
     [aside] = (data / "sessions").glob("plan-fixture.corrupt-*.json")
     assert aside.read_text(encoding="utf-8") == "garbage"
     assert "Where are you?" in out.stdout
+
+
+def valid_save(**changes: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "version": 1,
+        "tree": "plan-fixture",
+        "tree_hash": "",
+        "tree_path": str(TREE),
+        "answers": {"situation": "waiting"},
+        "filled": {},
+        "cursor": None,
+        "saved_at": "2026-11-19T12:00:00+00:00",
+    }
+    return {**data, **changes}
+
+
+HOSTILE_SAVES = {
+    # json's reader recurses per level: RecursionError, exit 70 on every start.
+    "nested-100000-deep": b'{"version": 1, "tree": "plan-fixture", "answers": '
+    + b"[" * 100_000
+    + b"]" * 100_000
+    + b"}",
+    # int() refuses over 4,300 digits with a ValueError json does not turn into its own.
+    "a-5000-digit-number": b'{"version": 1, "tree": "plan-fixture", "n": ' + b"7" * 5000 + b"}",
+    # `true == 1` in Python: it was read as a save of version 1.
+    "version-true": json.dumps(valid_save(version=True)).encode(),
+    # Readable, but larger than any save of ours: not read whole at every start.
+    "over-1-MB": json.dumps(valid_save(filled={"interviewer": "x" * (1024 * 1024)})).encode(),
+}
+
+
+def walk_resume(data: Path, stdin: str = "q\n") -> subprocess.CompletedProcess[str]:
+    """`advice walk --resume` on the fixture tree, with a bound: a FIFO in place of the
+    save used to block it forever."""
+    env = {**os.environ, ENV_DIR: str(data)}
+    return subprocess.run(
+        [ADVICE, "walk", str(TREE), "--resume", "--today", "2026-11-20"],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=20,
+        env=env,
+    )
+
+
+@pytest.mark.parametrize("name", [*HOSTILE_SAVES, "a-fifo"])
+def test_a_hostile_save_is_set_aside_and_the_walk_starts(tmp_path: Path, name: str) -> None:
+    data = tmp_path / "data"
+    target = data / "sessions" / "plan-fixture.json"
+    target.parent.mkdir(parents=True)
+    if name == "a-fifo":
+        os.mkfifo(target)
+    else:
+        target.write_bytes(HOSTILE_SAVES[name])
+    out = walk_resume(data)
+    assert (out.returncode, out.stderr) == (0, "")
+    assert "the saved session was unreadable (" in out.stdout
+    assert "Where are you?" in out.stdout  # started fresh
+    [aside] = target.parent.glob("plan-fixture.corrupt-*.json")
+    assert f"it was moved to {aside}" in out.stdout
+    if name == "a-fifo":
+        assert stat.S_ISFIFO(aside.lstat().st_mode)  # kept as it was, not opened
+    else:
+        assert aside.read_bytes() == HOSTILE_SAVES[name]
+    again = walk_resume(data)  # and the next start is clean
+    assert "unreadable" not in again.stdout and "Where are you?" in again.stdout
+
+
+def test_a_walk_too_large_to_save_says_so(tmp_path: Path) -> None:
+    tree, path = load_copy(tmp_path)
+    with pytest.raises(AdviceError, match="too large to save"):
+        save(Session(tree, TODAY), path, {"interviewer": "x" * (1024 * 1024)})
+    assert not save_path("plan-fixture").exists()
+
+
+class Walk:
+    """`advice walk --resume` running, read prompt by prompt (a prompt has no newline)."""
+
+    def __init__(self, data: Path) -> None:
+        env = {**os.environ, ENV_DIR: str(data)}
+        self.proc = subprocess.Popen(
+            [ADVICE, "walk", str(TREE), "--resume", "--today", "2026-11-20"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        self.out = b""
+
+    def wait_for(self, text: str) -> None:
+        assert self.proc.stdout is not None
+        deadline = time.monotonic() + 20
+        while text.encode() not in self.out:
+            assert time.monotonic() < deadline, self.out.decode()
+            ready, _, _ = select.select([self.proc.stdout], [], [], 0.1)
+            if ready:
+                chunk = os.read(self.proc.stdout.fileno(), 65536)
+                assert chunk, f"the walk ended early:\n{self.out.decode()}"
+                self.out += chunk
+
+    def finish(self, stdin: str) -> str:
+        """Type the rest, end the input; all it printed."""
+        rest, err = self.proc.communicate(stdin.encode(), timeout=20)
+        assert (self.proc.returncode, err) == (0, b"")
+        return (self.out + rest).decode()
+
+
+def test_two_walks_at_once_the_second_save_is_refused_and_said(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    first = Walk(data)
+    first.wait_for("Answer 1-")  # it has read the saves (there are none) and asks
+    other = walk_resume(data, "2\n")  # meanwhile another walk answers and saves
+    assert "Saved; continue with" in other.stdout
+    target = data / "sessions" / "plan-fixture.json"
+    theirs = target.read_bytes()
+    out = first.finish("1\n")  # the first walk answers: its save would overwrite theirs
+    assert "Could not save: " in out and "was changed by another walk" in out
+    assert "it was not overwritten. Going on without saving." in out
+    assert "Saved; continue with" not in out  # after "Could not save", no "Saved"
+    assert target.read_bytes() == theirs
+    assert json.loads(theirs)["answers"] == {"situation": "waiting"}
+
+
+def test_a_walk_saves_again_over_its_own_save(tmp_path: Path) -> None:
+    """The check compares with what this walk wrote last, so its own saves go on."""
+    data = tmp_path / "data"
+    out = walk_resume(data, "2\n2026-11-19\n")
+    assert "Could not save" not in out.stdout and "Saved; continue with" in out.stdout
+    saved = json.loads((data / "sessions" / "plan-fixture.json").read_text(encoding="utf-8"))
+    assert saved["answers"] == {"situation": "waiting", "when-interviewed": "2026-11-19"}
+    later = walk_resume(data, "2\n")  # resumes, answers, saves over what it read
+    assert "Could not save" not in later.stdout and "Next step: " in later.stdout
+    saved = json.loads((data / "sessions" / "plan-fixture.json").read_text(encoding="utf-8"))
+    assert saved["answers"]["timeframe"] == "no-date"
+
+
+def test_after_could_not_save_the_walk_does_not_say_saved(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    out = walk_resume(blocker, "2\n")
+    assert out.returncode == 0
+    assert "Could not save: could not write" in out.stdout
+    assert "Saved" not in out.stdout.split("Could not save", 1)[1]

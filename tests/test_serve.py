@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import shlex
 import shutil
 import signal
@@ -29,6 +30,7 @@ from advice.serve import (
     unexpected_host,
 )
 from tests.conftest import PROJECT_NAME
+from tests.serve_support import serving
 
 ADVICE = shutil.which("advice") or str(Path(sys.executable).parent / "advice")
 
@@ -132,6 +134,9 @@ def test_a_server_on_this_computer_answers_only_to_its_names() -> None:
     assert unexpected_host("127.0.0.1", "192.168.1.5:8000")
     assert not unexpected_host("127.0.0.1", "Advice.Example.org", ["advice.example.org"])
     assert not unexpected_host("0.0.0.0", "anything.example:8000")  # open to the network
+    for malformed in ("[::1", "a b", "x@y", "[::1]:port", "", "host:8000:1", "-x."):
+        with pytest.raises(ValueError):
+            unexpected_host("0.0.0.0", malformed)  # refused whatever the server listens on
 
 
 def get(port: int, path: str, headers: dict[str, str]) -> tuple[int, str]:
@@ -194,3 +199,86 @@ def test_the_page_follows_the_browsers_address_and_refuses_other_sites(
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=20)
+
+
+ROUTES = ["/", "/ws", "/static/", "/static/js/textual.js", "/static/css/", "/download/x"]
+
+
+def test_every_route_checks_the_host_and_nothing_lists_a_folder(tmp_path: Path) -> None:
+    pytest.importorskip("textual_serve", reason="needs the serve extra")
+    with serving(cwd=tmp_path) as served:
+        for route in ROUTES:
+            status, body = served.get(route, {"Host": f"evil.example:{served.port}"})
+            assert status == 403 and "--allow-host" in body, route
+            # Malformed: a client error, not a server error with a traceback in the log.
+            for bad in ("[::1", "a b", "x@evil.example", "[::1]:port", ""):
+                status, body = served.get(route, {"Host": bad})
+                assert status == 400, (route, bad, status, body)
+        for folder in ("/static/", "/static/js/", "/static/fonts/"):
+            status, body = served.get(folder, {"Host": f"localhost:{served.port}"})
+            assert status in (403, 404) and "Index of" not in body and ".js" not in body
+        assert served.get("/static/js/textual.js")[0] == 200
+        os.killpg(served.proc.pid, signal.SIGTERM)
+        served.proc.wait(timeout=20)
+        log = served.text()
+    assert "Traceback" not in log and "Error handling request" not in log
+    assert "500" not in log
+
+
+def test_the_page_needs_no_other_host_and_says_what_it_is(tmp_path: Path) -> None:
+    pytest.importorskip("textual_serve", reason="needs the serve extra")
+    with serving(cwd=tmp_path) as served:
+        status, page = served.get("/")
+        assert status == 200
+        assert "<title>advice: expert advice as cited decision trees</title>" in page
+        base = f"http://127.0.0.1:{served.port}/"
+        linked = re.findall(r"""(?:src|href)\s*=\s*["']([^"']+)|url\(["']?([^"')]+)""", page)
+        urls = [a or b for a, b in linked]
+        assert urls and all(u.startswith(base) for u in urls), urls
+        assert not re.search(r"(?<![\w/])//[a-z]", page.replace(base, ""))  # no //host/...
+        for url in urls:  # the font, the script, the styles are all here
+            assert served.get(url.removeprefix(base[:-1]))[0] == 200, url
+        # What the request brings is escaped, not placed in the page as it came.
+        status, page = served.get("/?fontsize=16%22%3E%3Cscript%3E")
+        assert status == 200 and "<script>" not in page.split("</head>")[1]
+
+
+BAD_REQUESTS = [
+    b"GARBAGE\r\n\r\n",
+    b"GET / HTTP/1.1\r\nHost: localhost\r\nUser-Agent: \x1b]0;title\x07\r\n\r\n",
+    b"GET /ws HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+    b"Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: bad\r\n\r\n",
+    b"GET /ws HTTP/1.1\r\nHost: localhost\r\n\r\n",
+]
+
+
+def test_the_log_is_a_line_at_start_and_at_stop_and_verbose_adds_requests(
+    tmp_path: Path,
+) -> None:
+    pytest.importorskip("textual_serve", reason="needs the serve extra")
+    for verbose in (False, True):
+        with serving(*(["--verbose"] if verbose else []), cwd=tmp_path) as served:
+            assert served.get("/")[0] == 200
+            assert served.get("/static/nope.js")[0] == 404
+            assert served.get("/", {"Host": "evil.example"})[0] == 403
+            # Clients' mistakes get 400 and no line: a client could send them by the
+            # thousand (a bad websocket handshake was answered with nothing at all).
+            for mistake in BAD_REQUESTS:
+                assert served.raw(mistake).endswith(b" 400 Bad Request"), mistake
+            os.killpg(served.proc.pid, signal.SIGTERM)
+            assert served.proc.wait(timeout=20) == 0
+            lines = served.text().splitlines()
+        url = f"http://127.0.0.1:{served.port}"
+        assert lines[0] == (
+            f"advice: open {url} in a browser (it only listens on this computer; "
+            "Ctrl+C stops the server)"
+        )
+        assert lines[-1] == "advice: stopped"
+        assert "\x1b" not in "".join(lines) and "Traceback" not in "".join(lines)
+        if verbose:
+            requests = lines[1:-1]
+            assert len(requests) >= 3 and all(line.startswith("advice: ") for line in requests)
+            assert '"GET / HTTP/1.1" 200' in requests[0]
+            assert '"GET /static/nope.js HTTP/1.1" 404' in requests[1]
+        else:
+            assert len(lines) == 2, lines

@@ -139,13 +139,18 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
             viewport={"width": 1180, "height": 760},
         )
         context.add_init_script(KEEP_TERMINAL)
-        # The page links a Google font; tests stay off the internet (monospace fallback).
-        context.route(re.compile(r"^https?://fonts\.(googleapis|gstatic)\.com/"), _abort)
+        # The page must need nothing from another host (it fetched a Google font): any
+        # request that does not go to this computer is noted and refused.
+        context.route(re.compile(r"^(?!https?://127\.0\.0\.1:)"), _refuse_elsewhere)
         yield context
         context.close()
 
 
-def _abort(route: Any) -> None:
+ELSEWHERE: list[str] = []  # requests the pages made to any other host
+
+
+def _refuse_elsewhere(route: Any) -> None:
+    ELSEWHERE.append(route.request.url)
     route.abort()
 
 
@@ -301,6 +306,15 @@ def test_walk_to_a_cited_recommendation_in_the_browser(
     record = {"today": TODAY.isoformat(), "answers": answers, "size": size, "screen": screen}
     shot.with_suffix(".json").write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
     assert screen == screen_lines(answers, (size[0], size[1]))
+    assert tab.page.title() == "advice: expert advice as cited decision trees"
+    # Save: the browser downloads the plan (the server writes nothing of it).
+    with tab.page.expect_download(timeout=WAIT * 1000) as download:
+        tab.page.keyboard.press("s")
+    assert download.value.suggested_filename == "advice-plan-interview-follow-up.md"
+    plan = Path(download.value.path()).read_text(encoding="utf-8")
+    assert node["title"] in plan and node["citations"][0]["quote"] in plan
+    assert not (server.log.parent / "advice-plan-interview-follow-up.md").exists()
+    assert ELSEWHERE == []  # works offline: the font, script and styles came from here
 
 
 def test_two_tabs_walk_different_paths_at_once(server: Server, browser: Any, tree: Tree) -> None:

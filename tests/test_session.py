@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from advice.check import check_file
+from advice.library import shipped_dir
 from advice.loader import load_text
-from advice.model import Tree
+from advice.model import Question, Tree
 from advice.session import AnswerError, Session
 from tests.conftest import DATA, TODAY
 
@@ -150,3 +154,119 @@ def test_a_date_answer_fills_its_placeholder_in_the_ready_texts(shipped_tree: Tr
     texts = session_json(s, None)["node"]["templates"]
     assert texts and all("[Date of the interview]" not in t["text"] for t in texts)
     assert any("Monday 16 November" in t["text"] for t in texts)
+
+
+DATES = """
+id: dates
+title: Dates
+start: met
+nodes:
+  met:
+    question: When did you meet?
+    input: date
+    fact: met
+    goto: kind
+  kind:
+    question: Which way?
+    answers:
+      - {id: one, label: One, goto: heard}
+      - {id: two, label: Two, goto: again}
+  again:
+    question: When did you meet again?
+    input: date
+    fact: met
+    goto: heard
+  heard:
+    question: When will they decide?
+    input: date
+    fact: decide
+    relative_to: met
+    goto: r
+  r: {recommend: R, text: T, because: [{source: s, quote: q}],
+      when: [{action: Call, of: decide, days: 1}]}
+"""
+
+
+def test_a_later_date_counts_from_the_date_on_the_path_now() -> None:
+    """The chain is kept up to date, not rebuilt: after a change, a back and an answer
+    given again, the dates are those of the path on screen, the last one given wins."""
+    loaded = load_text(DATES, "dates.yaml", Tree)
+    assert loaded.diagnostics == []
+    tree = loaded.value
+    s = Session.replay(tree, ["2026-11-02", "one", "3 days"], TODAY)
+    assert s.answers["heard"] == "2026-11-05"  # 3 days after 2 November
+    s.change("kind", "two")  # the path now goes through a second meeting
+    assert s.cursor == "again"
+    s.answer("2026-11-10")
+    assert s.cursor == "heard" and s.facts() == {"today": TODAY, "met": date(2026, 11, 10)}
+    assert s.chain() == ["met", "kind", "again", "heard", "r"]  # heard's answer still leads on
+    s.answer("3 days")  # now counted from the second meeting
+    assert s.answers["heard"] == "2026-11-13" and s.cursor == "r"
+    assert s.facts() == {"today": TODAY, "met": date(2026, 11, 10), "decide": date(2026, 11, 13)}
+    s.goto("again")  # looking back: only dates before the cursor count
+    assert s.facts() == {"today": TODAY, "met": date(2026, 11, 2)}
+    s.restart()
+    assert s.facts() == {"today": TODAY} and s.chain() == ["met"]
+
+
+def rebuilt(session: Session) -> tuple[list[str], dict[str, date]]:
+    """The chain and the facts worked out from scratch from the answers and cursor, as
+    Session did before it kept them up to date."""
+    tree, ids = session.tree, [session.tree.start]
+    while True:
+        node = tree.nodes.get(ids[-1])
+        if not isinstance(node, Question) or node.id not in session.answers:
+            break
+        value = session.answers[node.id]
+        found = node.answer(value) if node.input is None else None
+        target = node.goto if node.input is not None else (found.goto if found else None)
+        if target is None or target not in tree.nodes or target in ids:
+            break
+        ids.append(target)
+    facts = {"today": session.today}
+    for node_id in ids[: ids.index(session.cursor)]:
+        node = tree.nodes[node_id]
+        if isinstance(node, Question) and node.input == "date":
+            facts[node.fact_name] = date.fromisoformat(session.answers[node_id])
+    return ids, facts
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["answer", "back", "change", "goto", "restart"]), st.integers(0, 50)
+        ),
+        max_size=40,
+    )
+)
+def test_the_chain_kept_up_to_date_is_the_chain_rebuilt(moves: list[tuple[str, int]]) -> None:
+    """Any mix of answers, backs, changes, jumps and restarts on the shipped tree."""
+    tree = check_file(shipped_dir() / "interview-follow-up.yaml").tree
+    assert tree is not None
+    s = Session(tree, TODAY)
+    for move, n in moves:
+        chain = s.chain()
+        questions = [q for q in chain if isinstance(tree.nodes[q], Question)]
+        if move == "back":
+            s.back()
+        elif move == "restart":
+            s.restart()
+        elif move == "goto":
+            s.goto(chain[n % len(chain)])
+        elif move in ("answer", "change") and questions:
+            qid = s.cursor if move == "answer" else questions[n % len(questions)]
+            node = tree.nodes[qid]
+            if not isinstance(node, Question):
+                continue
+            value = (
+                node.answers[n % len(node.answers)].id
+                if node.input is None
+                else ("2026-11-0" + str(1 + n % 9) if node.input == "date" else f"text {n}")
+            )
+            if move == "answer":
+                s.answer(value)
+            else:
+                s.change(qid, value)
+        assert (s.chain(), s.facts()) == rebuilt(s)
+        assert s.path() == s.chain()[: s.chain().index(s.cursor) + 1]

@@ -181,10 +181,26 @@ class RecommendationScreen(WalkScreen):
     def action_save_plan(self) -> None:
         if self.stale():
             return
+        default = plan_filename(self.session.tree.id)
+        if self.advice_app.served:
+            self.download_plan(default)
+            return
         from advice.app.screens.export import ExportScreen
 
-        default = plan_filename(self.session.tree.id)
         self.app.push_screen(ExportScreen(default, self.write_plan))
+
+    def download_plan(self, name: str) -> None:
+        """In a browser tab (advice serve) the plan goes to the visitor as a download:
+        a path typed into a served app would name a file on the server's disk."""
+        import io
+
+        self.app.deliver_text(
+            io.StringIO(to_markdown(self.data())),
+            save_filename=name,
+            mime_type="text/markdown",
+            encoding="utf-8",
+        )
+        self.notify(f"Your browser is downloading the plan as {name}", markup=False)
 
     def write_plan(self, path: str) -> bool:
         """Write the plan; False (and a message) when the file cannot be written."""
