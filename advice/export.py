@@ -35,11 +35,24 @@ def _quote_lines(c: dict[str, Any]) -> list[str]:
     return [*body, ">", f"> — {_byline(c)}", ""]
 
 
-def step_line(s: dict[str, Any]) -> str:
-    """One dated step as a sentence: 'By 2026-11-21 (Saturday): Send your note'."""
-    day = date.fromisoformat(s["date"])
-    late = " (already passed)" if s.get("past") else ""
-    return f"{'By' if s['by'] else 'On'} {s['date']} ({day:%A}){late}: {s['action']}"
+def step_line(s: dict[str, Any], long: bool = False) -> str:
+    """One dated step as a sentence: 'By 2026-11-21 (Saturday): Send your note';
+    `long`: 'By Saturday 21 November 2026: ...' (the app). A day before today says so:
+    passed, or moved to the first day the rule allows from today."""
+
+    def name(iso: str) -> str:
+        day = date.fromisoformat(iso)
+        return f"{day:%A} {day.day} {day:%B %Y}" if long else f"{iso} ({day:%A})"
+
+    when = f"{'By' if s['by'] else 'On'} {name(s['date'])}"
+    if s.get("past"):
+        return f"{when}, which has passed: {s['action']}"
+    if s.get("planned"):
+        return (
+            f"{when}: {s['action']} (the day the rule gives, {name(s['planned'])}, has "
+            "passed; this is the first day from today it allows)"
+        )
+    return f"{when}: {s['action']}"
 
 
 def to_markdown(data: dict[str, Any]) -> str:
@@ -57,7 +70,10 @@ def to_markdown(data: dict[str, Any]) -> str:
     lines += [node["text"], ""]
     if node["schedule"]:
         lines += ["## When", ""]
-        lines += [f"- {step_line(s)}" for s in node["schedule"]]
+        for s in node["schedule"]:
+            lines.append(f"- {step_line(s)}")
+            if s.get("late_note"):
+                lines.append(f"  {s['late_note']}")
         lines.append("")
     for t in node["templates"]:
         lines += [f"## {t['title']}", ""]

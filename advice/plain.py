@@ -13,11 +13,11 @@ import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from advice.dates import DateInputError, parse_date
 from advice.diagnostics import AdviceError
 from advice.export import step_line
 from advice.model import Question, Recommendation, SourceList
 from advice.render import placeholders_in
-from advice.schedule import DateInputError, parse_date
 from advice.session import AnswerError, Session
 from advice.summary import session_json, template_values
 
@@ -37,6 +37,8 @@ def print_recommendation(data: dict[str, Any], out: TextIO) -> None:
         print("\nWhen:", file=out)
         for step in node["schedule"]:
             print(f"  {step_line(step)}", file=out)
+            if step.get("late_note"):
+                print(f"    {step['late_note']}", file=out)
     print("\nWhy:", file=out)
     for c in node["citations"]:
         print(f'  Source: {_byline(c)}: "{c["quote"]}"', file=out)

@@ -13,9 +13,10 @@ from datetime import date
 
 import msgspec
 
+from advice.dates import DateInputError, long_date, parse_date, spoken
 from advice.diagnostics import AdviceError
 from advice.model import Question, Recommendation, Tree
-from advice.schedule import DateInputError, ScheduledStep, parse_date, plan
+from advice.schedule import ScheduledStep, plan
 
 
 class AnswerError(AdviceError):
@@ -105,16 +106,28 @@ class Session:
 
     def values(self) -> dict[str, str]:
         """What the user typed on the current path, for placeholders: a text answer
-        under its fact name, a date answer under `<fact>_date` ("Friday 20 November")
-        so the ready texts never ask for a date already given."""
+        under its fact name; a date answer under `<fact>_date` ("Friday 20 November")
+        and `<fact>_when` ("yesterday", "on Monday", "last week": said on the day the
+        step is done), so the ready texts never ask for a date already given and never
+        call it "last week" when it was not."""
         out = {}
+        said_on = self.send_day()
         for s in self.transcript():
             if s.question.input == "text":
                 out[s.question.fact_name] = s.value
             elif s.question.input == "date":
                 day = date.fromisoformat(s.value)
                 out[f"{s.question.fact_name}_date"] = f"{day:%A} {day.day} {day:%B}"
+                out[f"{s.question.fact_name}_when"] = spoken(day, max(said_on, day))
         return out
+
+    def send_day(self) -> date:
+        """The day the ready texts will be used: the step's first day still to come
+        (the call on Tuesday, the email a week on), else today. A deadline ("by
+        Saturday") can be met today, so it does not count."""
+        steps = self.schedule()
+        coming = [s.date for s in steps if not (s.by or s.passed) and s.date >= self.today]
+        return min(coming, default=self.today)
 
     def schedule(self) -> list[ScheduledStep]:
         node = self.current
@@ -126,9 +139,15 @@ class Session:
         if question.input == "date":
             base = self.facts().get(question.relative_to) if question.relative_to else None
             try:
-                return parse_date(value, self.today, base, question.past).isoformat()
+                day = parse_date(value, self.today, base, question.past)
             except DateInputError as exc:
                 raise AnswerError(str(exc)) from None
+            if base is not None and day < base:  # a decision before the interview
+                raise AnswerError(
+                    f"{long_date(day)} is before the {question.relative_to} "
+                    f"({long_date(base)}); give a day on or after it"
+                )
+            return day.isoformat()
         if question.input == "text":
             if not value.strip():
                 raise AnswerError(f"'{question.id}' needs some text")

@@ -27,8 +27,9 @@ def citation_json(c: Citation, sources: SourceList | None) -> dict[str, Any]:
 
 
 def template_values(session: Session, filled: dict[str, str]) -> dict[str, str]:
-    """Placeholder values: what the user filled in, then text answers with the same name."""
-    return {**session.values(), **{k: v for k, v in filled.items() if v.strip()}}
+    """Placeholder values: the answers on the path (one value per fact: a date the user
+    answered is never overridden by a detail typed elsewhere), then what they filled in."""
+    return {**{k: v for k, v in filled.items() if v.strip()}, **session.values()}
 
 
 def session_json(
@@ -73,7 +74,11 @@ def session_json(
                     "action": s.action,
                     "by": s.by,
                     "step": s.step,
-                    "past": s.date < session.today,
+                    # The day is gone and the rule does not move it (see late_note).
+                    "past": s.passed,
+                    # The rule's own day when it was before today (moved, or passed).
+                    "planned": s.planned.isoformat() if s.planned else None,
+                    "late_note": s.late_note,
                 }
                 for s in session.schedule()
             ],

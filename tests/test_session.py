@@ -149,4 +149,5 @@ def test_a_date_answer_fills_its_placeholder_in_the_ready_texts(shipped_tree: Tr
     assert s.values()["interview_date"] == "Monday 16 November"
     texts = session_json(s, None)["node"]["templates"]
     assert texts and all("[Date of the interview]" not in t["text"] for t in texts)
-    assert any("Monday 16 November" in t["text"] for t in texts)
+    # Said the way a person says it on Friday the 20th: "on Monday", not the full date.
+    assert any("your time on Monday;" in t["text"] for t in texts)

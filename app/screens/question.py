@@ -15,8 +15,8 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from advice.dates import HELP as DATE_HELP
 from advice.model import Question
-from advice.schedule import HELP as DATE_HELP
 from advice.session import AnswerError
 
 INPUT_HINTS = {

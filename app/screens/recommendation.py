@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
 from advice.app.catalog import plan_filename
@@ -19,7 +18,7 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from advice.diagnostics import AdviceError
-from advice.export import to_markdown
+from advice.export import step_line, to_markdown
 from advice.fileio import atomic_write
 from advice.model import Recommendation
 from advice.summary import session_json
@@ -77,10 +76,11 @@ class RecommendationScreen(WalkScreen):
         if steps:
             yield Static("When", classes="section")
             for step in steps:
-                day = date.fromisoformat(step["date"])
-                late = " (already passed)" if step.get("past") else ""
-                line = f"{'By' if step['by'] else 'On'} {day:%A %d %B %Y}{late}: {step['action']}"
-                yield Static(Content(line), classes="when-step -past" if late else "when-step")
+                past = bool(step.get("past"))
+                line = step_line(step, long=True)
+                yield Static(Content(line), classes="when-step -past" if past else "when-step")
+                if step.get("late_note"):
+                    yield Static(Content(step["late_note"]), classes="when-note")
 
     def compose_disagreements(self, node: dict[str, Any]) -> ComposeResult:
         for d in node["disagreements"]:
