@@ -81,10 +81,10 @@ def parse_date(text: str, today: date, base: date | None = None, past: bool = Fa
     `base` is what relative answers count from ("3 days" after the interview; "friday"
     = the first Friday after it); without one they count from today. "ago", "last
     week" and "last friday" always count back from today: they describe the past as
-    of now. A day and month without a year are the nearest such day in the right
-    direction: the latest up to today when `past`, else the first on or after `base`
-    (or today). `past`: the day has happened (the interview), so "friday" is the latest
-    Friday up to today, "3 days" means 3 days ago, and a date after today is refused.
+    of now. A day and month without a year: the nearest such day in the right
+    direction (see _nearest). `past`: the day has happened (the interview), so "friday"
+    is the latest Friday up to today, "3 days" means 3 days ago, and a date after today
+    is refused.
     """
     try:
         day = _parse_date(text, today, base, past)
@@ -189,8 +189,10 @@ def _year(text: str | None) -> int | None:
 
 
 def _nearest(d: int, month: int, ref: date, past: bool, text: str) -> date:
-    """The day and month in the year that puts it nearest `ref` in the right direction:
-    the latest up to `ref` when `past`, else the first on or after it."""
+    """The day and month in the year that fits: in the right direction from `ref` (on
+    or before it when `past`, else on or after it) if that is within half a year, else
+    the nearest one (so "23 November" typed on 20 November is this year's, and refused
+    as after today, not read as a year ago)."""
     found: list[date] = []
     for year in (ref.year - 1, ref.year, ref.year + 1):
         try:
@@ -199,9 +201,12 @@ def _nearest(d: int, month: int, ref: date, past: bool, text: str) -> date:
             continue
     if not found:
         raise DateInputError(f"'{text.strip()}' is not a day of the calendar; type {HELP}")
-    if past:
-        return max((f for f in found if f <= ref), default=found[0])
-    return min((f for f in found if f >= ref), default=found[-1])
+    ahead = [f for f in found if (f <= ref if past else f >= ref)]
+    if ahead:
+        best = max(ahead) if past else min(ahead)
+        if abs((best - ref).days) <= 183:
+            return best
+    return min(found, key=lambda f: abs((f - ref).days))
 
 
 def spoken(day: date, on_day: date) -> str:

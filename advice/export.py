@@ -48,9 +48,10 @@ def step_line(s: dict[str, Any], long: bool = False) -> str:
     if s.get("past"):
         return f"{when}, which has passed: {s['action']}"
     if s.get("planned"):
+        planned = date.fromisoformat(s["planned"])
         return (
-            f"{when}: {s['action']} (the day the rule gives, {name(s['planned'])}, has "
-            "passed; this is the first day from today it allows)"
+            f"{when}: {s['action']}. Moved: the rule's day, {planned:%A} {planned.day} "
+            f"{planned:%B %Y}, has passed; this is the first day from today it allows"
         )
     return f"{when}: {s['action']}"
 

@@ -39,9 +39,7 @@ def print_recommendation(data: dict[str, Any], out: TextIO) -> None:
             print(f"  {step_line(step)}", file=out)
             if step.get("late_note"):
                 print(f"    {step['late_note']}", file=out)
-    print("\nWhy:", file=out)
-    for c in node["citations"]:
-        print(f'  Source: {_byline(c)}: "{c["quote"]}"', file=out)
+    print_why(node["why"], out)
     for d in node["disagreements"]:
         print(f"  But: {d['summary']}", file=out)
         for c in d["citations"]:
@@ -52,6 +50,26 @@ def print_recommendation(data: dict[str, Any], out: TextIO) -> None:
         )
         if t["missing"]:
             print("Fill in the parts in [brackets] before you send it.", file=out)
+
+
+def print_why(why: dict[str, Any], out: TextIO) -> None:
+    """Why this step (advice.why): the answers, each date's rule and its sentences,
+    the quotes."""
+    print("\nWhy this step:", file=out)
+    if why["answers"]:
+        print("  Your answers:", file=out)
+        for a in why["answers"]:
+            print(f"    {a['question']} {a['answer']}", file=out)
+    if why["dates"]:
+        print("  The dates:", file=out)
+        for d in why["dates"]:
+            print(f"    {d['action']}", file=out)
+            print(f"      Rule: {d['rule']}", file=out)
+            for c in d["because"]:
+                print(f'      From {_byline(c)}: "{c["quote"]}"', file=out)
+    print("  The quotes:", file=out)
+    for c in why["quotes"]:
+        print(f'    Source: {_byline(c)}: "{c["quote"]}"', file=out)
 
 
 def _needed(session: Session, filled: dict[str, str]) -> list[str]:

@@ -123,14 +123,26 @@ def test_an_interview_in_the_future_is_refused() -> None:
         ("November 16th", "2026-11-16"),
         ("last week", "2026-11-13"),
         ("last monday", "2026-11-16"),
-        # The interview is in the past: "28 December" is last year's, not next month's.
-        ("28 December", "2025-12-28"),
     ],
 )
 def test_interview_dates_as_people_type_them(typed: str, want: str) -> None:
     out = walk("2026-11-20", *THANKS, typed, "email")
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["path"][1]["answer_id"] == want
+
+
+def test_a_day_without_a_year_is_read_over_the_year_end() -> None:
+    # Monday 4 January 2027: the interview on "28 December" was last year's.
+    out = walk("2027-01-04", *THANKS, "28 December", "email")
+    assert json.loads(out.stdout)["path"][1]["answer_id"] == "2026-12-28"
+    # A decision "on 5 January" said at an interview on 28 December: next year's.
+    [step] = node("2027-01-04", *CALL, "28 Dec", "gave-time", "5 January")["schedule"]
+    assert step["date"] == "2027-01-06"
+
+
+def test_a_day_just_ahead_is_refused_not_read_as_last_year() -> None:
+    message = refused("2026-11-20", *THANKS, "23 November")
+    assert "Monday 23 November 2026 is after today" in message
 
 
 @pytest.mark.parametrize(

@@ -21,10 +21,19 @@ class DetailsScreen(FormDialog[dict[str, str] | None]):
         Binding("ctrl+s", "save", "Save"),
     ]
 
-    def __init__(self, labels: dict[str, str], values: dict[str, str]) -> None:
+    def __init__(
+        self,
+        labels: dict[str, str],
+        values: dict[str, str],
+        answered: dict[str, str] | None = None,
+    ) -> None:
+        """`answered`: values the walk's answers give (the interview's date): one value
+        per fact, so such a field shows the answer, cannot be typed over, and says where
+        to change it."""
         super().__init__()
         self.labels = labels
         self.values = values
+        self.answered = answered or {}
 
     def compose_body(self) -> ComposeResult:
         yield Static(
@@ -33,13 +42,17 @@ class DetailsScreen(FormDialog[dict[str, str] | None]):
         )
         with VerticalScroll(classes="fields"):
             for i, (name, label) in enumerate(self.labels.items()):
+                answer = self.answered.get(name)
+                if answer is not None:
+                    label = f"{label} (from your answers; change it there)"
                 yield Label(Content(label), classes="field-label")
                 yield Input(
-                    value=self.values.get(name, ""),
+                    value=self.values.get(name, "") if answer is None else answer,
                     id=f"field-{i}",
                     name=name,
                     select_on_focus=False,
                     compact=True,
+                    disabled=answer is not None,
                 )
         yield self.save_cancel()
 
@@ -47,7 +60,8 @@ class DetailsScreen(FormDialog[dict[str, str] | None]):
         self.set_up_fields()
 
     def action_save(self) -> None:
-        self.dismiss({f.name or "": f.value.strip() for f in self.query(Input)})
+        fields = [f for f in self.query(Input) if f.name not in self.answered]
+        self.dismiss({f.name or "": f.value.strip() for f in fields})
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -55,7 +69,7 @@ class DetailsScreen(FormDialog[dict[str, str] | None]):
     @on(Input.Submitted)
     def next_or_save(self, event: Input.Submitted) -> None:
         """Enter moves to the next field; on the last one it saves."""
-        fields = list(self.query(Input))
+        fields = [f for f in self.query(Input) if not f.disabled]
         i = fields.index(event.input)
         if i + 1 < len(fields):
             fields[i + 1].focus()

@@ -45,6 +45,7 @@ class RecommendationScreen(WalkScreen):
         Binding("c", "copy_text", "Copy"),
         Binding("s", "save_plan", "Save"),
         Binding("d", "details", "Details"),
+        Binding("w", "why", "Why"),
     ]
 
     def here_label(self) -> str:
@@ -146,12 +147,22 @@ class RecommendationScreen(WalkScreen):
         from advice.app.screens.details import DetailsScreen
 
         labels = self.session.tree.placeholders
-        self.app.push_screen(DetailsScreen(labels, self.advice_app.details), self.details_saved)
+        answered = {k: v for k, v in self.session.values().items() if k in labels}
+        self.app.push_screen(
+            DetailsScreen(labels, self.advice_app.details, answered), self.details_saved
+        )
 
     def details_saved(self, values: dict[str, str] | None) -> None:
         if values is not None:
             self.advice_app.details.update(values)
             self.show_session()  # draw the texts again with the new details
+
+    def action_why(self) -> None:
+        if self.stale():
+            return
+        from advice.app.screens.why import WhyScreen
+
+        self.app.push_screen(WhyScreen(self.data()["node"]["why"]))
 
     def action_save_plan(self) -> None:
         if self.stale():
@@ -176,6 +187,9 @@ class RecommendationScreen(WalkScreen):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield from super().palette_commands()
+        yield SystemCommand(
+            "Why this step", "Your answers, each date's rule and the quotes", self.action_why
+        )
         yield SystemCommand("Save plan", "Save this plan as Markdown", self.action_save_plan)
         if self.recommendation.templates:
             yield SystemCommand("Copy text", "Copy the ready text", self.action_copy_text)
