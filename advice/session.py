@@ -191,8 +191,25 @@ class Session:
         if not isinstance(node, Question) or question_id not in self.chain():
             raise AnswerError(f"'{question_id}' is not a question on the current path")
         self.answers[question_id] = self.normalize(node, value)
+        self.drop_impossible_dates()
         self.cursor = self.chain()[-1]
         return self.current
+
+    def drop_impossible_dates(self) -> None:
+        """A later date answer that a changed one made impossible (the decision now
+        before the interview) is dropped, so the walk asks it again."""
+        known: dict[str, date] = {}
+        for node_id in self.chain():
+            node = self.tree.nodes[node_id]
+            given = self.answers.get(node_id)
+            if not isinstance(node, Question) or node.input != "date" or given is None:
+                continue
+            day = date.fromisoformat(given)
+            base = known.get(node.relative_to) if node.relative_to else None
+            if base is not None and day < base:
+                del self.answers[node_id]
+                return
+            known[node.fact_name] = day
 
     def restart(self) -> None:
         self.answers.clear()

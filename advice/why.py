@@ -46,7 +46,7 @@ def rule_text(rule: DateRule, facts: dict[str, date]) -> str:
     if base is not None and rule.of != "today":
         what = f"{what} ({long_date(base)})"
     when = f"{_days(rule.days, rule.working_days)} after {what}" if rule.days else what
-    parts = [f"{'A deadline: ' if rule.by else ''}{when}"]
+    parts = [f"No later than {when}" if rule.by else when[0].upper() + when[1:]]
     if rule.avoid:
         parts.append(f"not on a {_listed(rule.avoid)}")
     text = ", ".join(parts)

@@ -75,7 +75,7 @@ def test_why_this_step_by_key_and_by_palette() -> None:
         text = shown_text(app)
         assert "What day was the interview? Thursday 19 November 2026" in text
         assert "How will you send your thank-you note? An email" in text
-        assert "Rule: A deadline: 1 day after the interview (Thursday 19 November 2026)" in text
+        assert "Rule: No later than 1 day after the interview (Thursday 19 November 2026)." in text
         assert "It’s important to do this within a day of the interview." in text
         await pilot.press("escape")
         await pilot.pause()
@@ -92,7 +92,7 @@ def test_the_answered_date_fills_the_details_field_and_wins_after_a_restart() ->
         assert isinstance(app.screen, DetailsScreen)
         date_field = next(f for f in app.screen.query(Input) if f.name == "interview_date")
         assert date_field.value == "Monday 16 November" and date_field.disabled
-        assert "(from your answers; change it there)" in shown_text(app)
+        assert "(your answer; change it there)" in shown_text(app)
         # A date typed into the details earlier (another walk) must not win either.
         app.screen.dismiss({"interview_date": "1 January", "interview_when": "in January"})
         await pilot.pause()
@@ -104,5 +104,26 @@ def test_the_answered_date_fills_the_details_field_and_wins_after_a_restart() ->
         await thank_you_by_email(pilot, "yesterday")
         assert "Thank you for your time yesterday;" in shown_text(app)
         assert "January" not in shown_text(app)
+
+    drive(shipped(), script)
+
+
+def test_a_changed_interview_date_asks_again_for_a_decision_now_before_it() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await pilot.press("2", "2")  # thinking of calling; yes
+        await pilot.pause()
+        await type_date(pilot, "2026-11-09")
+        await pilot.press("1")  # they gave a timeframe
+        await pilot.pause()
+        await type_date(pilot, "2026-11-13")
+        assert isinstance(app.screen, RecommendationScreen)
+        await pilot.press("escape", "escape", "escape")  # back to the interview's date
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and app.screen.question.id == (
+            "call-interview-date"
+        )
+        await type_date(pilot, "2026-11-16")  # now after the decision given (13th)
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.question.id == "decision-date"
 
     drive(shipped(), script)

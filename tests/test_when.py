@@ -242,3 +242,81 @@ def test_a_filled_in_date_never_overrides_the_answered_one() -> None:
     text = json.loads(out.stdout)["node"]["templates"][0]["text"]
     assert "Thank you for your time on Monday;" in text
     assert "January" not in text
+
+
+def test_the_plain_walk_refuses_a_decision_before_the_interview() -> None:
+    # Calling (2, 2), interview 16/11, a timeframe (1), decision 13/11: refused, asked
+    # again, then Friday 20 is taken.
+    out = subprocess.run(
+        [ADVICE, "walk", TREE, "--today", "2026-11-20"],
+        input="2\n2\n16/11\n1\n13/11\n20/11\n\n\n\n\n\n\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "Sorry: Friday 13 November 2026 is before the interview" in out.stdout
+    assert "On 2026-11-24 (Tuesday): Call to follow up" in out.stdout
+
+
+# -- point 7: why this step ------------------------------------------------------------
+
+
+def test_walk_json_says_why_this_step() -> None:
+    n = node("2026-11-21", *CALL, "2026-11-09", "gave-time", "2026-11-13")
+    why = n["why"]
+    assert [a["answer"] for a in why["answers"]] == [
+        "I'm thinking of calling them",
+        "Yes, I'll call",
+        "Monday 9 November 2026",
+        "Yes, they gave a day or a number of days",
+        "Friday 13 November 2026",
+    ]
+    [date] = why["dates"]
+    assert (date["date"], date["planned"]) == ("2026-11-24", "2026-11-17")
+    assert date["rule"].startswith(
+        "1 day after the decision (Friday 13 November 2026), not on a Saturday, Sunday or "
+        "Monday. If that day has passed, the first day from today the rule allows."
+    )
+    sentences = [c["quote"] for c in date["because"]]
+    assert any("If they said that they will make a decision in three days" in q for q in sentences)
+    assert {c["source"] for c in date["because"]} == {"community-post"}
+    assert why["quotes"] == n["citations"]
+
+
+def test_every_path_says_why_dates_each_rule_and_never_leaves_the_date_to_fill() -> None:
+    """Every path of `advice paths`, with 16 November for each date asked (the interview
+    and, counted from it, the decision), read on Friday 20."""
+    out = subprocess.run(
+        [ADVICE, "paths", TREE, "--json"], capture_output=True, text=True, timeout=60
+    )
+    paths = json.loads(out.stdout)
+    assert len(paths) > 10
+    for p in paths:
+        n = node("2026-11-20", *(a or "2026-11-16" for a in p["answers"]))
+        assert n["id"] == p["end"]
+        assert n["why"]["quotes"] == n["citations"], n["id"]
+        assert [d["date"] for d in n["why"]["dates"]] == [s["date"] for s in n["schedule"]]
+        for d in n["why"]["dates"]:
+            assert d["rule"] and d["because"], (n["id"], d)
+        for s in n["schedule"]:
+            assert s["date"] >= "2026-11-20" or (s["past"] and s["late_note"]), (n["id"], s)
+        for t in n["templates"]:
+            assert "[Date of the interview]" not in t["text"], (n["id"], t["kind"])
+            assert "[When the interview was]" not in t["text"], (n["id"], t["kind"])
+
+
+def test_the_plain_walk_says_why_this_step() -> None:
+    out = subprocess.run(
+        [ADVICE, "walk", TREE, "--today", "2026-11-20"],
+        input="1\n16/11\n3\n\n\n\n\n\n\n\n\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    why = out.stdout.split("Why this step:", 1)[1]
+    assert "What day was the interview? Monday 16 November 2026" in why
+    assert "Rule: No later than 1 day after the interview (Monday 16 November 2026)." in why
+    assert '"It’s important to do this within a day of the interview."' in why
+    assert "Source: " in why

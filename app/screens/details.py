@@ -44,7 +44,7 @@ class DetailsScreen(FormDialog[dict[str, str] | None]):
             for i, (name, label) in enumerate(self.labels.items()):
                 answer = self.answered.get(name)
                 if answer is not None:
-                    label = f"{label} (from your answers; change it there)"
+                    label = f"{label} (your answer; change it there)"
                 yield Label(Content(label), classes="field-label")
                 yield Input(
                     value=self.values.get(name, "") if answer is None else answer,

@@ -45,7 +45,9 @@ class RecommendationScreen(WalkScreen):
         Binding("c", "copy_text", "Copy"),
         Binding("s", "save_plan", "Save"),
         Binding("d", "details", "Details"),
-        Binding("w", "why", "Why"),
+        # Not in the key bar (at 60 columns it would push out Help): the button under
+        # the step's text, the help and the palette say it.
+        Binding("w", "why", "Why", show=False),
     ]
 
     def here_label(self) -> str:
@@ -63,6 +65,7 @@ class RecommendationScreen(WalkScreen):
                 yield Static("Your next step", classes="kicker")
                 yield Static(Content(node["title"]), id="rec-title")
                 yield Static(Content(node["text"]), id="rec-text")
+                yield Button("Why this step (w)", id="why", compact=True)
                 yield from self.compose_when(node)
                 yield Static("Why", classes="section")
                 for c in node["citations"]:
@@ -136,6 +139,10 @@ class RecommendationScreen(WalkScreen):
     @on(Button.Pressed, ".copy")
     def copy_pressed(self, event: Button.Pressed) -> None:
         self.action_copy_text(int((event.button.id or "copy-0").rsplit("-", 1)[1]))
+
+    @on(Button.Pressed, "#why")
+    def why_pressed(self) -> None:
+        self.action_why()
 
     @on(Button.Pressed, ".details")
     def details_pressed(self) -> None:
