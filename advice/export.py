@@ -124,8 +124,12 @@ def to_ics(data: dict[str, Any]) -> bytes:
         event.add("dtend", day + timedelta(days=1))  # all-day: the end is exclusive
         event.add("summary", s["action"])
         deadline = "Deadline: do it by this day.\n\n" if s["by"] else ""
+        # A day already gone says so in the calendar too (the same sentence as the plan).
+        late = f"{step_line(s)}\n{s.get('late_note') or ''}".rstrip() + "\n\n"
+        late = late if s.get("past") or s.get("planned") else ""
         event.add(
-            "description", f"{deadline}{node['title']}\n{node['text']}\n\n" + "\n".join(quotes)
+            "description",
+            f"{late}{deadline}{node['title']}\n{node['text']}\n\n" + "\n".join(quotes),
         )
         event.add("transp", "TRANSPARENT")  # a reminder, not a busy slot
         cal.add_component(event)

@@ -320,3 +320,23 @@ def test_the_plain_walk_says_why_this_step() -> None:
     assert "Rule: No later than 1 day after the interview (Monday 16 November 2026)." in why
     assert '"It’s important to do this within a day of the interview."' in why
     assert "Source: " in why
+
+
+def test_the_calendar_says_a_day_has_passed_or_moved() -> None:
+    from icalendar import Calendar
+
+    def description(*answers: str) -> str:
+        args = [a for value in answers for a in ("--answer", value)]
+        out = subprocess.run(
+            [ADVICE, "export", TREE, *args, "--today", "2026-11-21", "--format", "ics"],
+            capture_output=True,
+            timeout=60,
+        )
+        assert out.returncode == 0, out.stderr
+        [event] = Calendar.from_ical(out.stdout).walk("VEVENT")
+        return str(event["description"])
+
+    passed = description(*THANKS, "2026-11-16", "email")
+    assert "which has passed" in passed and "None of the four articles says" in passed
+    moved = description(*CALL, "2026-11-09", "gave-time", "2026-11-13")
+    assert "Moved: the rule's day, Tuesday 17 November 2026, has passed" in moved
