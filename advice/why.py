@@ -50,6 +50,8 @@ def rule_text(rule: DateRule, facts: dict[str, date]) -> str:
     if rule.avoid:
         parts.append(f"not on a {_listed(rule.avoid)}")
     text = ", ".join(parts)
+    if rule.of == "today" and rule.days >= 0:
+        return f"{text}."  # a day counted from today cannot have passed
     if rule.late == "move":
         return f"{text}. If that day has passed, the first day from today the rule allows."
     return f"{text}. If that day has passed, it is not moved: the step says so."
