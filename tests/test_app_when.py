@@ -127,3 +127,19 @@ def test_a_changed_interview_date_asks_again_for_a_decision_now_before_it() -> N
         assert app.screen.question.id == "decision-date"
 
     drive(shipped(), script)
+
+
+def test_a_decision_before_the_interview_is_refused_on_the_question() -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await pilot.press("2", "2")  # thinking of calling; yes
+        await pilot.pause()
+        await type_date(pilot, "16/11")
+        await pilot.press("1")  # they gave a timeframe
+        await pilot.pause()
+        await type_date(pilot, "13/11")
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.question.id == "decision-date"
+        error = str(app.screen.query_one("#input-error", Static).render())
+        assert "Friday 13 November 2026 is before the interview" in error
+
+    drive(shipped(), script)
