@@ -13,7 +13,6 @@ from datetime import date
 
 import msgspec
 
-from advice.dates import DateInputError, long_date, parse_date, spoken
 from advice.diagnostics import AdviceError
 from advice.model import Question, Recommendation, Tree
 from advice.schedule import ScheduledStep, plan
@@ -110,6 +109,8 @@ class Session:
         and `<fact>_when` ("yesterday", "on Monday", "last week": said on the day the
         step is done), so the ready texts never ask for a date already given and never
         call it "last week" when it was not."""
+        from advice.dates import spoken  # only when a date was answered (not at start)
+
         out = {}
         said_on = self.send_day()
         for s in self.transcript():
@@ -137,6 +138,9 @@ class Session:
     def normalize(self, question: Question, value: str) -> str:
         """Check an answer for a question; returns the value to store."""
         if question.input == "date":
+            # Not at start: the first screen of a tree asks a choice, not a date.
+            from advice.dates import DateInputError, long_date, parse_date
+
             base = self.facts().get(question.relative_to) if question.relative_to else None
             try:
                 day = parse_date(value, self.today, base, question.past)
