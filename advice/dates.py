@@ -4,7 +4,7 @@ Our own reader rather than dateparser: measured on this project (issue 16), date
 1.5 costs ~60 ms to import and ~120 ms for its first parse, silently reads "5/6" one way
 (we must ask back), and puts "16/11" in next year when asked for a future date (a
 decision said at an interview on 16 November is this year's). The forms people type
-here are few; each is one branch below, tested in tests/test_dates.py.
+here are few; each is one branch below, tested through the CLI in tests/test_when.py.
 
 `today` is always passed in (from --today or the clock at the edge of the program).
 """
