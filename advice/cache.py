@@ -46,6 +46,7 @@ _ENGINE = (
     "diagnostics",
     "session",
     "schedule",
+    "dates",
     "render",
     "cache",
     "paths",

@@ -205,6 +205,21 @@ class _TreeChecker:
                     f"gives{did_you_mean(rule.of, facts)}",
                     rule.loc,
                 )
+            if not rule.because:
+                self.add(
+                    "ADV033",
+                    f"date rule '{rule.action}' has no `because:` (the sentence of the "
+                    "article it comes from), so 'why this date' cannot say",
+                    rule.loc,
+                )
+            self.citations(rule.because)
+            if rule.late == "passed" and not (rule.late_note or "").strip():
+                self.add(
+                    "ADV034",
+                    f"date rule '{rule.action}' can pass (`late: passed`) but has no "
+                    "`late_note` saying what the articles say once the day is gone",
+                    rule.loc,
+                )
 
     def graph(self) -> None:
         """Cycles and unreachable nodes, by one depth-first walk from the start."""

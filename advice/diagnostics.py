@@ -47,6 +47,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "ADV025": ("error", "a control character in a text (escape sequences, C1 or bidi controls)"),
     "ADV026": ("error", "a source `file:` that is not a readable file name in the sources folder"),
     "ADV027": ("warning", "an id with invisible or look-alike characters (zero-width, Cyrillic a)"),
+    "ADV033": ("warning", "a date rule without `because:`, the article's sentence it comes from"),
+    "ADV034": ("warning", "a date rule that can pass (`late: passed`) without a `late_note`"),
 }
 
 

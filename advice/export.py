@@ -63,11 +63,25 @@ def _quote_lines(citations: list[dict[str, Any]]) -> list[str]:
     return out
 
 
-def step_line(s: dict[str, Any]) -> str:
-    """One dated step as a sentence: 'By 2026-11-21 (Saturday): Send your note'."""
-    day = date.fromisoformat(s["date"])
-    late = " (already passed)" if s.get("past") else ""
-    return f"{'By' if s['by'] else 'On'} {s['date']} ({day:%A}){late}: {s['action']}"
+def step_line(s: dict[str, Any], long: bool = False) -> str:
+    """One dated step as a sentence: 'By 2026-11-21 (Saturday): Send your note';
+    `long`: 'By Saturday 21 November 2026: ...' (the app). A day before today says so:
+    passed, or moved to the first day the rule allows from today."""
+
+    def name(iso: str) -> str:
+        day = date.fromisoformat(iso)
+        return f"{day:%A} {day.day} {day:%B %Y}" if long else f"{iso} ({day:%A})"
+
+    when = f"{'By' if s['by'] else 'On'} {name(s['date'])}"
+    if s.get("past"):
+        return f"{when}, which has passed: {s['action']}"
+    if s.get("planned"):
+        planned = date.fromisoformat(s["planned"])
+        return (
+            f"{when}: {s['action']}. Moved: the rule's day, {planned:%A} {planned.day} "
+            f"{planned:%B %Y}, has passed; this is the first day from today it allows"
+        )
+    return f"{when}: {s['action']}"
 
 
 def to_markdown(data: dict[str, Any]) -> str:
@@ -91,7 +105,10 @@ def to_markdown(data: dict[str, Any]) -> str:
         lines += [f"*{OUR_READING}:* {md_text(node['our_reading'])}", ""]
     if node["schedule"]:
         lines += ["## When", ""]
-        lines += [f"- {md_text(step_line(s), one_line=True)}" for s in node["schedule"]]
+        for s in node["schedule"]:
+            lines.append(f"- {md_text(step_line(s), one_line=True)}")
+            if s.get("late_note"):
+                lines.append(f"  {md_text(s['late_note'], one_line=True)}")
         lines.append("")
     for t in node["templates"]:
         lines += [f"## {md_text(t['title'], one_line=True)}", ""]
@@ -146,7 +163,12 @@ def to_ics(data: dict[str, Any]) -> bytes:
         event.add("dtend", day + timedelta(days=1))  # all-day: the end is exclusive
         event.add("summary", vText(_ics_line(s["action"])))
         deadline = "Deadline: do it by this day.\n\n" if s["by"] else ""
-        about = f"{deadline}{_ics_line(node['title'])}\n{node['text']}\n\n" + "\n".join(quotes)
+        # A day already gone says so in the calendar too (the same sentence as the plan).
+        late = f"{step_line(s)}\n{s.get('late_note') or ''}".rstrip() + "\n\n"
+        late = late if s.get("past") or s.get("planned") else ""
+        about = f"{late}{deadline}{_ics_line(node['title'])}\n{node['text']}\n\n" + "\n".join(
+            quotes
+        )
         event.add("description", vText(shown(about)))  # its line breaks: escaped as \n
         event.add("transp", "TRANSPARENT")  # a reminder, not a busy slot
         cal.add_component(event)

@@ -28,6 +28,7 @@ WEEKDAYS: tuple[Weekday, ...] = (
     "sunday",
 )
 InputKind = Literal["date", "text"]
+LateRule = Literal["move", "passed"]
 
 
 class Record(msgspec.Struct, frozen=True):
@@ -221,6 +222,28 @@ class DateRule(Record, frozen=True):
         tuple[Weekday, ...],
         spec("Weekdays to skip: the date moves forward to the next day not listed."),
     ] = ()
+    because: Annotated[
+        tuple[Citation, ...],
+        spec(
+            "The sentences of the articles this rule comes from (source and quote, word "
+            "for word): shown when the user asks why this date."
+        ),
+    ] = ()
+    late: Annotated[
+        LateRule,
+        spec(
+            "When the date is before today: `move` = the article's rule still applies, so "
+            "the date moves to the first day from today the rule allows (`avoid`, "
+            "`working_days`); `passed` = the day is gone: say so, with `late_note`."
+        ),
+    ] = "passed"
+    late_note: Annotated[
+        str | None,
+        spec(
+            "For `late: passed`: what the articles do and don't say once the day has "
+            "passed (never advice they don't give)."
+        ),
+    ] = None
     loc: Loc = NOWHERE  # where it was written (the loader fills it in)
 
 
@@ -262,7 +285,11 @@ class Question(Record, frozen=True):
     ] = None
     default: Annotated[str | None, spec("Value offered first for an input, e.g. `today`.")] = None
     relative_to: Annotated[
-        str | None, spec("For a date input: the fact that '3 days' or 'friday' counts from.")
+        str | None,
+        spec(
+            "For a date input: the fact that '3 days' or 'friday' counts from; a date "
+            "before that fact's is refused (a decision cannot come before the interview)."
+        ),
     ] = None
     past: Annotated[
         bool,

@@ -14,11 +14,11 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from advice.bylines import OTHER_VIEW, OUR_READING, THIS_STEP, grouped
+from advice.dates import DateInputError, parse_date
 from advice.diagnostics import AdviceError
 from advice.export import step_line
 from advice.model import Question, Recommendation, SourceList
 from advice.render import placeholders_in
-from advice.schedule import DateInputError, parse_date
 from advice.session import AnswerError, Session
 from advice.summary import session_json, template_values
 
@@ -42,6 +42,8 @@ def print_recommendation(data: dict[str, Any], out: TextIO) -> None:
         print("\nWhen:", file=out)
         for step in node["schedule"]:
             print(f"  {step_line(step)}", file=out)
+            if step.get("late_note"):
+                print(f"    {step['late_note']}", file=out)
     print(f"\n{THIS_STEP}:", file=out)
     _print_quotes(node["citations"], out)
     for d in node["disagreements"]:
@@ -53,6 +55,30 @@ def print_recommendation(data: dict[str, Any], out: TextIO) -> None:
         )
         if t["missing"]:
             print("Fill in the parts in [brackets] before you send it.", file=out)
+    print_why(node["why"], out, quotes=False)
+
+
+def print_why(why: dict[str, Any], out: TextIO, quotes: bool = True) -> None:
+    """Why this step (advice.why): the answers, each date's rule and its sentences,
+    the quotes (`quotes=False` where the step's quotes are already printed above)."""
+    print("\nWhy this step:", file=out)
+    if why["answers"]:
+        print("  Your answers:", file=out)
+        for a in why["answers"]:
+            print(f"    {a['question']} {a['answer']}", file=out)
+    if why["dates"]:
+        print("  The dates:", file=out)
+        for d in why["dates"]:
+            print(f"    {d['action']}", file=out)
+            print(f"      Rule: {d['rule']}", file=out)
+            for c in d["because"]:
+                print(f'      From {c["byline"]}: "{c["quote"]}"', file=out)
+    if quotes:
+        print("  The quotes:", file=out)
+        for c in why["quotes"]:
+            print(f'    "{c["quote"]}" — {c["byline"]}', file=out)
+    else:
+        print(f"  The quotes: above, under {THIS_STEP}.", file=out)
 
 
 def _needed(session: Session, filled: dict[str, str]) -> list[str]:

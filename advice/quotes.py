@@ -151,6 +151,9 @@ def _citations(tree: Tree) -> Iterable[Citation]:
         yield from r.citations
         for d in r.disagreements:
             yield from d.citations
+        # A date rule's sentence is a quote like any other: word for word.
+        for rule in r.schedule:
+            yield from rule.because
 
 
 def check_quotes(

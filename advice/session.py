@@ -22,7 +22,7 @@ import msgspec
 from advice.diagnostics import AdviceError
 from advice.escape import shown
 from advice.model import Question, Recommendation, Tree
-from advice.schedule import DateInputError, ScheduledStep, parse_date, plan
+from advice.schedule import ScheduledStep, plan
 
 
 class AnswerError(AdviceError):
@@ -163,16 +163,30 @@ class Session:
 
     def values(self) -> dict[str, str]:
         """What the user typed on the current path, for placeholders: a text answer
-        under its fact name, a date answer under `<fact>_date` ("Friday 20 November")
-        so the ready texts never ask for a date already given."""
+        under its fact name; a date answer under `<fact>_date` ("Friday 20 November")
+        and `<fact>_when` ("yesterday", "on Monday", "last week": said on the day the
+        step is done), so the ready texts never ask for a date already given and never
+        call it "last week" when it was not."""
+        from advice.dates import spoken  # only when a date was answered (not at start)
+
         out = {}
+        said_on = self.send_day()
         for s in self.transcript():
             if s.question.input == "text":
                 out[s.question.fact_name] = s.value
             elif s.question.input == "date":
                 day = date.fromisoformat(s.value)
                 out[f"{s.question.fact_name}_date"] = f"{day:%A} {day.day} {day:%B}"
+                out[f"{s.question.fact_name}_when"] = spoken(day, max(said_on, day))
         return out
+
+    def send_day(self) -> date:
+        """The day the ready texts will be used: the step's first day still to come
+        (the call on Tuesday, the email a week on), else today. A deadline ("by
+        Saturday") can be met today, so it does not count."""
+        steps = self.schedule()
+        coming = [s.date for s in steps if not (s.by or s.passed) and s.date >= self.today]
+        return min(coming, default=self.today)
 
     def schedule(self) -> list[ScheduledStep]:
         node = self.current
@@ -182,11 +196,20 @@ class Session:
     def normalize(self, question: Question, value: str) -> str:
         """Check an answer for a question; returns the value to store."""
         if question.input == "date":
+            # Not at start: the first screen of a tree asks a choice, not a date.
+            from advice.dates import DateInputError, long_date, parse_date
+
             base = self.fact(question.relative_to) if question.relative_to else None
             try:
-                return parse_date(value, self.today, base, question.past).isoformat()
+                day = parse_date(value, self.today, base, question.past)
             except DateInputError as exc:
                 raise AnswerError(str(exc)) from None
+            if base is not None and day < base:  # a decision before the interview
+                raise AnswerError(
+                    f"{long_date(day)} is before the {question.relative_to} "
+                    f"({long_date(base)}); give a day on or after it"
+                )
+            return day.isoformat()
         if question.input == "text":
             if not value.strip():
                 raise AnswerError(f"'{question.id}' needs some text")
@@ -230,8 +253,26 @@ class Session:
         if not isinstance(node, Question) or question_id not in self._place:
             raise AnswerError(f"'{question_id}' is not a question on the current path")
         self._record(question_id, self.normalize(node, value))
+        self.drop_impossible_dates()
         self.cursor = self._chain[-1]
         return self.current
+
+    def drop_impossible_dates(self) -> None:
+        """A later date answer that a changed one made impossible (the decision now
+        before the interview) is dropped, so the walk asks it again."""
+        known: dict[str, date] = {}
+        for node_id in self.chain():
+            node = self.tree.nodes[node_id]
+            given = self.answers.get(node_id)
+            if not isinstance(node, Question) or node.input != "date" or given is None:
+                continue
+            day = date.fromisoformat(given)
+            base = known.get(node.relative_to) if node.relative_to else None
+            if base is not None and day < base:
+                del self.answers[node_id]
+                self._cut(self._place[node_id])  # the chain now ends at this question
+                return
+            known[node.fact_name] = day
 
     def restart(self) -> None:
         self.answers.clear()

@@ -6,12 +6,16 @@ the node, its citations (with author), disagreements, dates and filled-in texts.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from advice.bylines import byline, speaker_name, speaker_role
+from advice.dates import long_date
 from advice.model import Citation, Question, SourceList, Tree
 from advice.render import fill, placeholders_in
+from advice.schedule import ScheduledStep
 from advice.session import Session
+from advice.why import explain
 
 
 def citation_json(c: Citation, sources: SourceList | None) -> dict[str, Any]:
@@ -37,9 +41,52 @@ def citation_json(c: Citation, sources: SourceList | None) -> dict[str, Any]:
     }
 
 
+def step_json(s: ScheduledStep) -> dict[str, Any]:
+    return {
+        "date": s.date.isoformat(),
+        "action": s.action,
+        "by": s.by,
+        "step": s.step,
+        # The day is gone and the rule does not move it (see late_note).
+        "past": s.passed,
+        # The rule's own day when it was before today (moved, or passed).
+        "planned": s.planned.isoformat() if s.planned else None,
+        "late_note": s.late_note,
+    }
+
+
+def why_json(session: Session, sources: SourceList | None) -> dict[str, Any] | None:
+    """advice.why's model as data: what every front end shows for "why this step"."""
+    why = explain(session)
+    if why is None:
+        return None
+    return {
+        "answers": [
+            {
+                "question": a.question.text,
+                # A date answer as a day people read ("Monday 16 November 2026").
+                "answer": long_date(date.fromisoformat(a.value))
+                if a.question.input == "date"
+                else a.label,
+            }
+            for a in why.answers
+        ],
+        "dates": [
+            {
+                **step_json(d.step),
+                "rule": d.rule,
+                "because": [citation_json(c, sources) for c in d.because],
+            }
+            for d in why.dates
+        ],
+        "quotes": [citation_json(c, sources) for c in why.quotes],
+    }
+
+
 def template_values(session: Session, filled: dict[str, str]) -> dict[str, str]:
-    """Placeholder values: what the user filled in, then text answers with the same name."""
-    return {**session.values(), **{k: v for k, v in filled.items() if v.strip()}}
+    """Placeholder values: the answers on the path (one value per fact: a date the user
+    answered is never overridden by a detail typed elsewhere), then what they filled in."""
+    return {**{k: v for k, v in filled.items() if v.strip()}, **session.values()}
 
 
 def session_json(
@@ -79,16 +126,8 @@ def session_json(
                 }
                 for d in node.disagreements
             ],
-            schedule=[
-                {
-                    "date": s.date.isoformat(),
-                    "action": s.action,
-                    "by": s.by,
-                    "step": s.step,
-                    "past": s.date < session.today,
-                }
-                for s in session.schedule()
-            ],
+            schedule=[step_json(s) for s in session.schedule()],
+            why=why_json(session, sources),
             template=texts[0] if texts else None,
             templates=texts,
         )

@@ -100,6 +100,18 @@ def cells_before(text: str, part: str) -> int:
     return cell_len(text[: text.index(part)])
 
 
+async def press_answer(pilot: Pilot[None], app: AdviceApp, answer_id: str) -> None:
+    """Press the number key of the answer `answer_id` to the question on screen."""
+    screen = app.screen
+    assert isinstance(screen, QuestionScreen), screen
+    question = screen.session.tree.nodes[screen.shown_id]
+    assert isinstance(question, Question)
+    ids = [a.id for a in question.answers]
+    assert ids.index(answer_id) < 9, (question.id, answer_id)
+    await pilot.press(str(ids.index(answer_id) + 1))
+    await pilot.pause()
+
+
 async def walk_to(pilot: Pilot[None], app: AdviceApp, node_id: str) -> None:
     """Press the keys a person would to reach `node_id`, following the first of the
     tree's own examples that ends there: a number key for a choice, the text and Enter
@@ -114,9 +126,7 @@ async def walk_to(pilot: Pilot[None], app: AdviceApp, node_id: str) -> None:
         question = tree.nodes[screen.shown_id]
         assert isinstance(question, Question)
         if question.answers:
-            ids = [a.id for a in question.answers]
-            assert ids.index(given) < 9, (question.id, given)
-            await pilot.press(str(ids.index(given) + 1))
+            await press_answer(pilot, app, given)
         else:
             await pilot.press("ctrl+a", "ctrl+k", *given, "enter")
-        await pilot.pause()
+            await pilot.pause()

@@ -265,9 +265,13 @@ def test_copy_and_details_that_fill_every_text_for_the_whole_run() -> None:
         assert wanted | {"Toggle light/dark", "Help"} <= titles
         await pilot.press("d")
         assert isinstance(app.screen, DetailsScreen)
-        # Fields in `placeholders` order: Your name, Interviewer's name, Company.
+        # Fields in `placeholders` order: Your name, Interviewer's name, Company. The
+        # interviewer was answered on the way: that field shows the answer, greyed, and
+        # Enter skips it (one value per fact).
+        interviewer = next(f for f in app.screen.query(Input) if f.name == "interviewer")
+        assert interviewer.value == "Ms Lee (your answer; change it there)" and interviewer.disabled
         await paste(pilot, "Sam Roe")
-        await pilot.press("enter", "enter")
+        await pilot.press("enter")
         await paste(pilot, "Acme")
         await pilot.press("enter")
         assert isinstance(app.screen, RecommendationScreen)

@@ -218,7 +218,9 @@ def test_the_details_dialog_fits_the_screen_with_its_buttons(size: tuple[int, in
         for button in app.screen.query(Button):
             assert box.contains_region(button.region)
         fields = list(app.screen.query(Input))
-        assert len(fields) == 9  # every detail the shipped texts use
+        tree = load_tree(shipped_dir() / "interview-follow-up.yaml").value
+        assert isinstance(tree, Tree)
+        assert len(fields) == len(tree.placeholders)  # every detail the shipped texts use
         if size[1] >= 24:  # all in view; on a shorter screen they scroll
             assert all(box.contains_region(f.region) for f in fields)
 
@@ -245,11 +247,12 @@ def test_a_detail_the_answers_fill_does_not_look_empty() -> None:
     async def script(pilot: Pilot[None], app: AdviceApp) -> None:
         await pilot.press("1", "enter", "3")  # interviewed today; by email
         assert isinstance(app.screen, RecommendationScreen)
-        assert "Thank you for your time on Friday 20 November." in shown_text(app)
+        assert "Thank you for your time today;" in shown_text(app)
         await pilot.press("d")
         field = next(f for f in app.screen.query(Input) if f.name == "interview_date")
-        assert field.value == ""
-        assert drawn(field).startswith("Friday 20 November (your answer)")
+        # The answer shows in its field, which cannot be typed over (one value per fact).
+        assert field.disabled
+        assert drawn(field).startswith("Friday 20 November (your answer")
 
     drive(script)
 

@@ -32,6 +32,7 @@ SCREENS: dict[str, Shot] = {
     "recommendation": (FOLLOW_UP, (), THANK_YOU),
     "details": (FOLLOW_UP, ("d",), THANK_YOU),
     "help": (FOLLOW_UP, ("question_mark",), None),
+    "why": (FOLLOW_UP, ("w",), THANK_YOU),
     "error": (DATA / "bad" / "adv007_missing_target.yaml", (), None),
 }
 # States of the screens above: one size is enough.

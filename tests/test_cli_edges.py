@@ -40,7 +40,10 @@ def test_walk_answer_with_a_bad_id_still_lists_the_ids_for_scripts(shipped_tree:
     assert f"valid: {ids}" in out.stderr
 
 
-NAMES = "interviewer, interview_date, position, company, high_point, common, name, phone, recruiter"
+NAMES = (
+    "interviewer, interview_when, company, position, high_point, common, name, interview_date,"
+    " phone, recruiter"
+)
 
 
 @pytest.mark.parametrize("command", ["walk", "export"])

@@ -68,7 +68,7 @@ def test_the_other_post_is_the_one_whose_byline_says_another(shipped_tree: Tree)
 
 def test_about_to_call_says_not_before_their_timeframe_is_up() -> None:
     # 003, "Follow up at the appropriate time": someone about to dial is told when not to.
-    node = walk("about-to-call")
+    node = walk("about-to-call", "about a week ago")
     assert node["id"] == "before-you-call"
     assert "Don't call before the time they gave" in node["text"]
     assert "follow up in a week" in node["text"]

@@ -173,7 +173,7 @@ def test_a_date_already_gone_is_marked_not_hidden() -> None:
     data = plan_data(["just-interviewed", "2026-11-10", "Ada"])
     [step] = data["node"]["schedule"]
     assert (step["date"], step["past"]) == ("2026-11-11", True)
-    assert "- By 2026-11-11 (Wednesday) (already passed): Send your thank-you note" in (
+    assert "- By 2026-11-11 (Wednesday), which has passed: Send your thank-you note" in (
         to_markdown(data)
     )
     assert (

@@ -4,10 +4,11 @@ from datetime import date
 
 import pytest
 
+from advice.dates import DateInputError, parse_date
 from advice.loader import load_text
 from advice.model import WEEKDAYS, DateRule, Recommendation, Tree
 from advice.render import fill, placeholders_in
-from advice.schedule import DateInputError, add_working_days, parse_date, plan, resolve
+from advice.schedule import add_working_days, plan, resolve
 
 FRI = date(2026, 11, 20)
 

@@ -320,7 +320,7 @@ def test_walk_to_a_cited_recommendation_in_the_browser(
 def test_two_tabs_walk_different_paths_at_once(server: Server, browser: Any, tree: Tree) -> None:
     # The same first answer, then different ones, typed in turn: a shared session would
     # show one tab's answer in the other, or end both at the same step.
-    paths = [["no-word", "nothing-yet"], ["no-word", "emailed-both"]]
+    paths = [["no-word", "a week ago", "nothing-yet"], ["no-word", "a week ago", "emailed-both"]]
     nodes = [expected(tree, answers) for answers in paths]
     assert nodes[0]["title"] != nodes[1]["title"]
     tabs = [Tab(browser, server.url) for _ in paths]  # both apps start at once

@@ -26,7 +26,7 @@ from tests.serve_support import ADVICE, WAIT, Served, serving
 aiohttp = pytest.importorskip("aiohttp", reason="needs the serve extra")
 pytest.importorskip("textual_serve", reason="needs the serve extra")
 
-ANSWERS = ["no-word", "nothing-yet"]  # two keys from the first question to a plan
+ANSWERS = ["tempted", "gift"]  # two keys from the first question to a plan
 ANSI = re.compile(r"\x1b(?:\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from pathlib import Path
 
@@ -153,7 +154,8 @@ def test_a_date_answer_fills_its_placeholder_in_the_ready_texts(shipped_tree: Tr
     assert s.values()["interview_date"] == "Monday 16 November"
     texts = session_json(s, None)["node"]["templates"]
     assert texts and all("[Date of the interview]" not in t["text"] for t in texts)
-    assert any("Monday 16 November" in t["text"] for t in texts)
+    # Said the way a person says it on Friday the 20th: "on Monday", not the full date.
+    assert any("your time on Monday;" in t["text"] for t in texts)
 
 
 DATES = """
@@ -264,9 +266,10 @@ def test_the_chain_kept_up_to_date_is_the_chain_rebuilt(moves: list[tuple[str, i
                 if node.input is None
                 else ("2026-11-0" + str(1 + n % 9) if node.input == "date" else f"text {n}")
             )
-            if move == "answer":
-                s.answer(value)
-            else:
-                s.change(qid, value)
+            with contextlib.suppress(AnswerError):  # a date the tree's rules refuse
+                if move == "answer":
+                    s.answer(value)
+                else:
+                    s.change(qid, value)
         assert (s.chain(), s.facts()) == rebuilt(s)
         assert s.path() == s.chain()[: s.chain().index(s.cursor) + 1]

@@ -175,8 +175,9 @@ def test_templates_say_what_the_articles_say(shipped_tree: Tree) -> None:
     assert "Sincerely," in note
     assert "{common}" in note and "{company}" in note and "{position}" in note
     message = shipped_tree.templates["message-for-a-person"].text
-    # 003: name, number and "following up on a meeting last week"; no job details.
-    assert "{name}" in message and "{phone}" in message and "last week" in message
+    # 003: name, number and "following up on a meeting last week" (said as it really
+    # was: tests/test_when.py); no job details.
+    assert "{name}" in message and "{phone}" in message and "{interview_when}" in message
     assert "{position}" not in message and "{company}" not in message
     recruiter = shipped_tree.templates["recruiter-email"].text
     assert "decision" in recruiter and "anything else" in recruiter

@@ -49,11 +49,11 @@ def test_a_decision_day_passed_offers_the_call_and_the_emails() -> None:
     question = walk("decision-passed")
     assert question["kind"] == "question"
     assert "community post" in question["text"] and "Singer" in question["text"]
-    call = walk("decision-passed", "call", "yesterday")
+    call = walk("decision-passed", "call", "about a week ago", "yesterday")
     assert call["id"] == "call-after-decision"
     # The other way is on the call's screen too.
     assert any(c["source"] == "singer" for d in call["disagreements"] for c in d["citations"])
-    emails = walk("decision-passed", "emails", "nothing-yet")
+    emails = walk("decision-passed", "emails", "about a week ago", "nothing-yet")
     assert emails["id"] == "email-hiring-manager"
     assert any(
         c["source"] == "community-post" for d in emails["disagreements"] for c in d["citations"]
@@ -61,18 +61,24 @@ def test_a_decision_day_passed_offers_the_call_and_the_emails() -> None:
 
 
 def test_about_to_call_gives_the_voicemail_script_and_the_message_at_once() -> None:
-    node = walk("about-to-call")
+    node = walk("about-to-call", "about a week ago")
     assert node["id"] == "before-you-call"
     assert [t["kind"] for t in node["templates"]] == ["voicemail-script", "message-for-a-person"]
 
 
 def test_they_replied_with_a_timeline() -> None:
-    node = walk("replied", "gave-timeline", "friday")  # today is Friday 20 November
+    # Today is Friday 20 November.
+    node = walk("replied", "gave-timeline", "about a week ago", "friday")
     assert node["id"] == "wait-for-their-date"
     # Decision Friday 27 November: the Tuesday after (003), never before their day.
     assert [s["date"] for s in node["schedule"]] == ["2026-12-01"]
 
 
 def test_waiting_a_week_then_emailing_asks_nothing_about_what_was_done_since() -> None:
-    node = walk("waiting", "emails")
+    # Only the interview's date is asked (Singer's emails are dated from it), then the
+    # first email: nothing about what was done since.
+    asked = walk("waiting", "emails")
+    assert asked["kind"] == "question" and "done since" not in asked["title"]
+    assert asked["title"] == "What day was the interview?"
+    node = walk("waiting", "emails", "about a week ago")
     assert node["kind"] == "recommendation" and node["id"] == "email-hiring-manager"

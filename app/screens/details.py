@@ -36,6 +36,9 @@ class DetailsScreen(FormDialog[dict[str, str] | None]):
         values: dict[str, str],
         answered: dict[str, str] | None = None,
     ) -> None:
+        """`answered`: values the walk's answers give (the interview's date): one value
+        per fact, so such a field shows the answer, cannot be typed over, and says where
+        to change it."""
         super().__init__()
         self.labels = labels
         self.values = values
@@ -52,18 +55,26 @@ class DetailsScreen(FormDialog[dict[str, str] | None]):
         )
         with VerticalScroll(classes="fields detail-fields"):
             for i, (name, label) in enumerate(self.labels.items()):
-                shown = self.answered.get(name, "").strip()
+                answer = self.answered.get(name)
                 with Horizontal(classes="detail-row"):
                     column = Label(Content(label), classes="detail-label")
                     column.styles.width = width + 2
                     yield column
+                    # An answered fact shows the answer and cannot be typed over: one
+                    # value per fact (change it in the answers).
                     yield TextField(
-                        value=self.values.get(name, ""),
-                        placeholder=f"{shown} (your answer)" if shown else "",
+                        value=(
+                            self.values.get(name, "")
+                            if answer is None
+                            else f"{answer} (your answer; change it there)"
+                        ),
+                        placeholder="",
                         id=f"field-{i}",
                         name=name,
                         select_on_focus=False,
                         compact=True,
+                        disabled=answer is not None,
+                        tooltip="Your answer: change it there" if answer is not None else None,
                     )
         yield self.save_cancel("ctrl+s")
 
@@ -71,7 +82,8 @@ class DetailsScreen(FormDialog[dict[str, str] | None]):
         self.set_up_fields()
 
     def action_save(self) -> None:
-        self.dismiss({f.name or "": f.value.strip() for f in self.query(Input)})
+        fields = [f for f in self.query(Input) if f.name not in self.answered]
+        self.dismiss({f.name or "": f.value.strip() for f in fields})
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -79,7 +91,7 @@ class DetailsScreen(FormDialog[dict[str, str] | None]):
     @on(Input.Submitted)
     def next_or_save(self, event: Input.Submitted) -> None:
         """Enter moves to the next field; on the last one it saves."""
-        fields = list(self.query(Input))
+        fields = [f for f in self.query(Input) if not f.disabled]
         i = fields.index(event.input)
         if i + 1 < len(fields):
             # Now, not after a refresh: what is typed next goes into the next field.

@@ -20,6 +20,7 @@ KEYS = [
     ("Your next step", ""),
     ("c", "copy the ready text on screen (with two, it asks which)"),
     ("d", "your details: names the ready texts use"),
+    ("w", "why this step: your answers, each date's rule, the quotes"),
     ("s", "save the plan as a Markdown file"),
     ("Everywhere", ""),
     ("ctrl+p", "the command palette: every action by name"),

@@ -17,13 +17,16 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from advice.model import Question
-from advice.schedule import HELP as DATE_HELP
 from advice.session import AnswerError
 
-INPUT_HINTS = {
-    "date": f"Type {DATE_HELP}. Enter to go on.",
-    "text": "Type your answer. Enter to go on.",
-}
+
+def input_hint(kind: str) -> str:
+    if kind == "date":
+        # advice.dates only when a date is asked: the first screen asks a choice.
+        from advice.dates import HELP
+
+        return f"Type {HELP}. Enter to go on."
+    return "Type your answer. Enter to go on."
 
 
 INPUT_STYLES = styles_path("question-input.tcss")
@@ -113,7 +116,7 @@ class QuestionScreen(WalkScreen):
             value=value, id="answer-input", classes="part", select_on_focus=True, compact=True
         )
         yield Static("", id="input-error", classes="part")
-        yield Static(Content(INPUT_HINTS[q.input]), id="input-hint", classes="part")
+        yield Static(Content(input_hint(q.input)), id="input-hint", classes="part")
 
     def scroll_to_center(self, widget: Widget, *args: Any, **kwargs: Any) -> Any:
         # Textual scrolls a newly focused widget that does not fit to its top, hiding

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
 from advice.app.catalog import plan_filename
@@ -20,7 +19,7 @@ from textual.widgets import Button, Static
 
 from advice.bylines import OTHER_VIEW, OUR_READING, THIS_STEP, grouped
 from advice.diagnostics import AdviceError
-from advice.export import to_markdown
+from advice.export import step_line, to_markdown
 from advice.fileio import atomic_write
 from advice.model import Recommendation
 from advice.summary import session_json
@@ -32,6 +31,9 @@ class RecommendationScreen(WalkScreen):
         Binding("c", "copy_text", "Copy"),
         Binding("s", "save_plan", "Save"),
         Binding("d", "details", "Details"),
+        # Not in the key bar (at 60 columns it would push out Help): the button under
+        # the step's text, the help and the palette say it.
+        Binding("w", "why", "Why", show=False),
     ]
 
     def here_label(self) -> str:
@@ -52,6 +54,7 @@ class RecommendationScreen(WalkScreen):
                 if node.get("our_reading"):
                     reading = Content.assemble((f"{OUR_READING}: ", "bold"), node["our_reading"])
                     yield Static(reading, id="rec-reading")
+                yield Button("Why this step (w)", id="why", compact=True)
                 yield from self.compose_when(node)
                 yield Static(THIS_STEP, classes="section")
                 yield from self.compose_quotes(node["citations"])
@@ -65,10 +68,11 @@ class RecommendationScreen(WalkScreen):
         if steps:
             yield Static("When", classes="section")
             for step in steps:
-                day = date.fromisoformat(step["date"])
-                late = " (already passed)" if step.get("past") else ""
-                line = f"{'By' if step['by'] else 'On'} {day:%A %d %B %Y}{late}: {step['action']}"
-                yield Static(Content(line), classes="when-step -past" if late else "when-step")
+                past = bool(step.get("past"))
+                line = step_line(step, long=True)
+                yield Static(Content(line), classes="when-step -past" if past else "when-step")
+                if step.get("late_note"):
+                    yield Static(Content(step["late_note"]), classes="when-note")
 
     def compose_quotes(self, citations: list[dict[str, Any]]) -> ComposeResult:
         for who, quotes in grouped(citations):
@@ -159,6 +163,10 @@ class RecommendationScreen(WalkScreen):
         if not self.stale():
             self.copy_text(self.copy_index(event.button))
 
+    @on(Button.Pressed, "#why")
+    def why_pressed(self) -> None:
+        self.action_why()
+
     @on(Button.Pressed, ".details")
     def details_pressed(self) -> None:
         self.action_details()
@@ -169,14 +177,22 @@ class RecommendationScreen(WalkScreen):
         from advice.app.screens.details import DetailsScreen
 
         labels = self.session.tree.placeholders
-        answered = self.session.values()  # what the texts use where no detail is typed
-        screen = DetailsScreen(labels, self.advice_app.details, answered)
-        self.app.push_screen(screen, self.details_saved)
+        answered = {k: v for k, v in self.session.values().items() if k in labels}
+        self.app.push_screen(
+            DetailsScreen(labels, self.advice_app.details, answered), self.details_saved
+        )
 
     def details_saved(self, values: dict[str, str] | None) -> None:
         if values is not None:
             self.advice_app.details.update(values)
             self.show_session()  # draw the texts again with the new details
+
+    def action_why(self) -> None:
+        if self.stale():
+            return
+        from advice.app.screens.why import WhyScreen
+
+        self.app.push_screen(WhyScreen(self.data()["node"]["why"]))
 
     def action_save_plan(self) -> None:
         if self.stale():
@@ -217,6 +233,9 @@ class RecommendationScreen(WalkScreen):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield from super().palette_commands()
+        yield SystemCommand(
+            "Why this step", "Your answers, each date's rule and the quotes", self.action_why
+        )
         yield SystemCommand("Save plan", "Save this plan as Markdown", self.action_save_plan)
         if self.recommendation.templates:
             yield SystemCommand("Copy text", "Copy the ready text", self.action_copy_text)

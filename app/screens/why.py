@@ -1,0 +1,52 @@
+"""Why this step (`w`): the answers that led here, each date's rule with the sentences
+of the articles it comes from, and the quotes. Shows `walk --json`'s "why" object
+(advice.why), the same the plain walk prints."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from advice.app.screens.dialog import Dialog
+from advice.app.widgets.quote import QuoteBlock
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from advice.bylines import grouped
+from advice.export import step_line
+
+
+class WhyScreen(Dialog[None]):
+    HEADING = "Why this step"
+    BOX_CLASSES = "dialog why"
+    BINDINGS = [Binding("escape,q,w", "close", "Close", key_display="esc")]
+
+    def __init__(self, why: dict[str, Any]) -> None:
+        super().__init__()
+        self.why = why
+
+    def compose_body(self) -> ComposeResult:
+        why = self.why
+        with VerticalScroll(classes="fields", id="why-body"):
+            if why["answers"]:
+                yield Static("Your answers", classes="help-section")
+                for a in why["answers"]:
+                    yield Static(Content(f"{a['question']} {a['answer']}"), classes="why-line")
+            for d in why["dates"]:
+                yield Static("The date", classes="help-section")
+                yield Static(Content(step_line(d, long=True)), classes="why-line")
+                yield Static(Content(f"Rule: {d['rule']}"), classes="why-line")
+                for who, quotes in grouped(d["because"]):
+                    yield QuoteBlock(who, quotes)
+            yield Static("The quotes", classes="help-section")
+            for who, quotes in grouped(why["quotes"]):
+                yield QuoteBlock(who, quotes)
+        yield Static("esc closes", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#why-body").focus()
+
+    def action_close(self) -> None:
+        self.dismiss()
