@@ -19,7 +19,7 @@ from advice.model import Citation, Loc, Question, Recommendation, SourceList, Tr
 from advice.paths import dead_ends
 from advice.quotes import check_quotes, load_source_texts
 from advice.render import placeholders_in
-from advice.session import AnswerError, Session
+from advice.session import AnswerError, MissingTarget, Session
 
 # Examples are walked on a fixed day so that date answers give the same result always.
 EXAMPLE_TODAY = date(2026, 1, 5)
@@ -32,6 +32,7 @@ class _TreeChecker:
         # Node ids written in the file, even if their content was broken (reported already).
         self.known = written | set(tree.nodes)
         self.out: list[Diagnostic] = []
+        self.reachable: set[str] = set()  # node ids a walk from the start can reach
 
     def add(self, code: str, message: str, loc: Loc) -> None:
         self.out.append(Diagnostic(code, message, loc))
@@ -186,6 +187,7 @@ class _TreeChecker:
             elif nxt not in state:
                 state[nxt] = 1
                 stack.append((nxt, successors(nodes[nxt])))
+        self.reachable = set(state)
         for node_id, node in nodes.items():
             if node_id not in state:
                 self.add("ADV008", f"no path from the start reaches '{node_id}'", node.loc)
@@ -213,6 +215,7 @@ class _TreeChecker:
         if self.tree.start not in self.tree.nodes:
             return  # the start is missing or broken, reported already: nothing to walk
         seen: dict[str, Loc] = {}
+        reached: set[str] = set()
         for ex in self.tree.examples:
             if ex.name in seen:
                 self.add(
@@ -226,6 +229,8 @@ class _TreeChecker:
                 continue
             try:
                 session = Session.replay(self.tree, ex.answers, EXAMPLE_TODAY)
+            except MissingTarget:
+                continue  # the target is reported where it is written (ADV007 or the loader)
             except AnswerError as exc:
                 self.add("ADV013", f"example '{ex.name}': {exc}", ex.loc)
                 continue
@@ -234,6 +239,21 @@ class _TreeChecker:
                     "ADV013",
                     f"example '{ex.name}' ends at '{session.cursor}', not '{ex.expect}'",
                     ex.loc,
+                )
+            else:
+                reached.add(ex.expect)
+        self.coverage(reached)
+
+    def coverage(self, reached: set[str]) -> None:
+        """A recommendation no example reaches is one no test walks (ADV031). Only the
+        reachable ones: an unreachable node is ADV008 already."""
+        for r in self.tree.recommendations():
+            if r.id in self.reachable and r.id not in reached:
+                self.add(
+                    "ADV031",
+                    f"no example reaches '{r.id}'; add one under `examples:` "
+                    "(`advice paths TREE --uncovered` lists the paths no example walks)",
+                    r.loc,
                 )
 
 

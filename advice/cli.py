@@ -314,6 +314,11 @@ def _run_graph(args: argparse.Namespace) -> int:
 def _args_paths(p: argparse.ArgumentParser) -> None:
     p.add_argument("tree", help="a shipped tree id or a path to a tree file")
     p.add_argument("--json", action="store_true", help="print the paths as a JSON list")
+    p.add_argument(
+        "--uncovered",
+        action="store_true",
+        help="only the paths no `examples:` entry walks (exit 1 if there are any)",
+    )
 
 
 def _run_paths(args: argparse.Namespace) -> int:
@@ -324,6 +329,8 @@ def _run_paths(args: argparse.Namespace) -> int:
 
     tree = _loaded_tree(args.tree)
     assert isinstance(tree, Tree)
+    if args.uncovered:
+        return _print_uncovered(tree, args.json)
     rows = path_rows(tree)
     bad = sum(1 for r in rows if not r.ok)
     if args.json:
@@ -338,6 +345,28 @@ def _run_paths(args: argparse.Namespace) -> int:
     if len(rows) >= PATH_LIMIT:
         print(f"(stopped after {PATH_LIMIT} paths)")
     return 1 if bad else 0
+
+
+def _print_uncovered(tree: object, as_json: bool) -> int:
+    """`advice paths --uncovered`: the paths a contributor still has to write examples for."""
+    import json
+
+    from advice.check import EXAMPLE_TODAY
+    from advice.model import Tree
+    from advice.paths import uncovered_rows
+
+    assert isinstance(tree, Tree)
+    # The checker walks examples on this fixed day; so must we, or date answers differ.
+    rows = uncovered_rows(tree, EXAMPLE_TODAY)
+    if as_json:
+        print(json.dumps([r.as_json() for r in rows], indent=2, ensure_ascii=False))
+        return 1 if rows else 0
+    width = len(str(len(rows)))
+    for i, r in enumerate(rows, 1):
+        end = f"{r.end}: {r.title}" if r.title else r.end
+        print(f"{i:>{width}}. {' > '.join(r.labels) or '(no questions)'} -> {end}")
+    print(f"{len(rows)} path(s) no example walks")
+    return 1 if rows else 0
 
 
 def _args_new(p: argparse.ArgumentParser) -> None:

@@ -37,6 +37,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "ADV018": ("error", "a quote that does not appear word for word in its source text"),
     "ADV019": ("warning", "a question whose answers all lead to the same place"),
     "ADV020": ("warning", "a path from the start that does not end at a cited recommendation"),
+    "ADV031": ("warning", "a recommendation that no example reaches"),
 }
 
 

@@ -284,6 +284,7 @@ def test_yaml_11_words_as_ids_and_labels_load_as_written(tmp_path: Path, word: s
     text = minimal().replace('{id: "no", label: "No"', '{id: other, label: "No"')
     text = text.replace('answers: ["no"]', "answers: [other]")
     text = text.replace('{id: "yes", label: "Yes"', f"{{id: {word}, label: {word}")
+    text = text.replace('answers: ["yes"]', f"answers: [{word}]")  # its example, as written
     path = tmp_path / "words.yaml"
     path.write_text(text, encoding="utf-8")
     result = check_file(path)
