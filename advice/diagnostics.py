@@ -37,6 +37,12 @@ CODES: dict[str, tuple[Severity, str]] = {
     "ADV018": ("error", "a quote that does not appear word for word in its source text"),
     "ADV019": ("warning", "a question whose answers all lead to the same place"),
     "ADV020": ("warning", "a path from the start that does not end at a cited recommendation"),
+    "ADV029": (
+        "warning",
+        "our own prose above the tree's reading grade, a sentence over 25 words, "
+        "or a word a plain-language guide would replace",
+    ),
+    "ADV030": ("warning", "a review date that has passed (`review_by`), or one that cannot be"),
     "ADV031": ("warning", "a recommendation that no example reaches"),
 }
 

@@ -14,6 +14,7 @@ import re
 import types
 import typing
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -83,6 +84,20 @@ _STD = "tag:yaml.org,2002:"
 # Tags an author may write explicitly (e.g. !!str "010"); anything else is refused.
 _ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
 _INT_RE = re.compile(r"[-+]?[0-9]+\Z")
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def _is_iso_date(text: str) -> bool:
+    """YYYY-MM-DD and a real day (not 2026-02-30)."""
+    if not _ISO_DATE.match(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 class _Bad:
@@ -319,6 +334,13 @@ class _Decoder:
                 continue
             if s.nonempty and not value.strip():
                 self.report("ADV015", f"`{k}` of {what} is empty", v_node)
+            if s.iso_date and not _is_iso_date(value):
+                self.report(
+                    "ADV004",
+                    f"`{k}` of {what} must be a date like 2026-11-20, not {value!r}",
+                    v_node,
+                )
+                continue
             if s.min_items and len(value) < s.min_items:
                 self.report(
                     "ADV003", f"`{k}` of {what} needs at least {s.min_items} item(s)", v_node

@@ -11,6 +11,8 @@ from advice.check import check_file, check_paths
 from advice.diagnostics import CODES
 from advice.library import shipped_dir
 
+from .conftest import TODAY
+
 BAD = Path(__file__).parent / "data" / "bad"
 EXPECT = re.compile(rb"# expect: (ADV\d{3}) (\d+)")
 
@@ -28,7 +30,7 @@ def expected(path: Path) -> tuple[str, int]:
 @pytest.mark.parametrize("path", bad_files(), ids=lambda p: p.name)
 def test_bad_tree_reports_its_code_on_its_line(path: Path) -> None:
     code, line = expected(path)
-    result = check_file(path)
+    result = check_file(path, review=TODAY)  # as `advice check` runs: with the review
     found = [(d.code, d.loc.line) for d in result.diagnostics]
     assert (code, line) in found, found
     assert not result.ok(strict=True)
@@ -44,7 +46,7 @@ def test_corpus_covers_every_code_of_the_loader_and_checker() -> None:
 
 
 def test_shipped_trees_are_clean_even_strict() -> None:
-    results = check_paths([shipped_dir()])
+    results = check_paths([shipped_dir()], review=TODAY)
     assert results, "no shipped trees found"
     problems = [str(d) for r in results for d in r.diagnostics]
     assert problems == []

@@ -22,7 +22,7 @@ from advice.diagnostics import AdviceError
 from advice.export import to_markdown
 from advice.fileio import atomic_write
 from advice.model import Recommendation
-from advice.summary import session_json
+from advice.summary import reviewed_note, session_json
 
 
 def by_author(citations: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -68,6 +68,8 @@ class RecommendationScreen(WalkScreen):
                 for c in node["citations"]:
                     yield QuoteBlock(c)
                 yield from self.compose_disagreements(node)
+                if note := reviewed_note(self.session.tree):
+                    yield Static(Content(note), classes="kicker", id="rec-reviewed")
             if node["templates"]:
                 with Vertical(id="rec-side"):
                     yield from self.compose_templates(node)
