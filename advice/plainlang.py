@@ -66,7 +66,7 @@ PLAINER: dict[str, tuple[str, str]] = {
     "regarding": ("about", _NALA),
     "terminate": ("end", _TAS),
     "utilise": ("use", _NALA),
-    "utilize": ("use", _NALA),
+    "utilize": ("use", _NALA + ", in US spelling"),
     "verify": ("check", _NALA),
 }
 # A word with its common endings (assists, assisted, assisting); phrases as written.
@@ -268,9 +268,9 @@ def report(tree: Tree, where: Locator) -> list[str]:
         lines.append(f"{owner}: grade {float(textstat.flesch_kincaid_grade(together)):.1f}")
         for s in group:
             problems = s.problems(goal)
-            if s.prose.excused is not None:
-                note = f"  excused: {s.prose.excused}" if problems else "  excused (not needed)"
-                excused += bool(problems)
+            if problems and s.prose.excused is not None:
+                note = f"  excused: {s.prose.excused}"
+                excused += 1
             elif problems:
                 note = "  ADV029: " + "; ".join(problems)
                 above += 1

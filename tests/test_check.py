@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,8 @@ def test_corpus_covers_every_code_of_the_loader_and_checker() -> None:
 
 
 def test_shipped_trees_are_clean_even_strict() -> None:
-    results = check_paths([shipped_dir()], review=TODAY)
+    # Review dates against the clock, as CI's `advice check --strict` has them.
+    results = check_paths([shipped_dir()], review=date.today())
     assert results, "no shipped trees found"
     problems = [str(d) for r in results for d in r.diagnostics]
     assert problems == []
