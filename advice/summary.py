@@ -6,6 +6,7 @@ the node, its citations (with author), disagreements, dates and filled-in texts.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from advice.bylines import byline, speaker_name, speaker_role
@@ -35,6 +36,14 @@ def citation_json(c: Citation, sources: SourceList | None) -> dict[str, Any]:
         "byline": byline(src, c),
         "quote": c.quote,
     }
+
+
+def reviewed_note(tree: Tree) -> str | None:
+    """The quiet line under every recommendation, when the tree records its review."""
+    if tree.reviewed is None:
+        return None
+    day = date.fromisoformat(tree.reviewed)
+    return f"Checked against the articles on {day.day} {day:%B %Y}."
 
 
 def template_values(session: Session, filled: dict[str, str]) -> dict[str, str]:

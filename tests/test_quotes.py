@@ -26,6 +26,7 @@ nodes:
     because:
       - source: barnes-call
         quote: {quote}
+examples: [{{name: only, answers: [], expect: only}}]
 """
 
 
