@@ -151,6 +151,10 @@ nodes:
     because:
       - source: barnes-minimum
 {citation}
+examples:
+  - name: the only step
+    answers: []
+    expect: only
 """
 
 
