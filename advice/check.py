@@ -13,7 +13,7 @@ from pathlib import Path
 
 from advice.diagnostics import AdviceError, CheckResult, Diagnostic, did_you_mean, sort_key
 from advice.library import sources_for, tree_files
-from advice.loader import LoadResult, load_sources, load_tree
+from advice.loader import LoadResult, load_sources, load_tree, read_text
 from advice.memory import gc_paused
 from advice.model import (
     WRITER,
@@ -28,7 +28,8 @@ from advice.model import (
 from advice.paths import dead_ends
 from advice.quotes import check_quotes, load_source_texts
 from advice.render import placeholders_in
-from advice.session import AnswerError, Session
+from advice.review import review_sources, review_tree
+from advice.session import AnswerError, MissingTarget, Session
 
 # Examples are walked on a fixed day so that date answers give the same result always.
 EXAMPLE_TODAY = date(2026, 1, 5)
@@ -49,6 +50,7 @@ class _TreeChecker:
         # Node ids written in the file, even if their content was broken (reported already).
         self.known = written | set(tree.nodes)
         self.out: list[Diagnostic] = []
+        self.reachable: set[str] = set()  # node ids a walk from the start can reach
 
     def add(self, code: str, message: str, loc: Loc) -> None:
         self.out.append(Diagnostic(code, message, loc))
@@ -246,6 +248,7 @@ class _TreeChecker:
             elif nxt not in state:
                 state[nxt] = 1
                 stack.append((nxt, successors(nodes[nxt])))
+        self.reachable = set(state)
         for node_id, node in nodes.items():
             if node_id not in state:
                 self.add("ADV008", f"no path from the start reaches '{node_id}'", node.loc)
@@ -273,6 +276,7 @@ class _TreeChecker:
         if self.tree.start not in self.tree.nodes:
             return  # the start is missing or broken, reported already: nothing to walk
         seen: dict[str, Loc] = {}
+        reached: set[str] = set()
         for ex in self.tree.examples:
             if ex.name in seen:
                 self.add(
@@ -286,6 +290,8 @@ class _TreeChecker:
                 continue
             try:
                 session = Session.replay(self.tree, ex.answers, EXAMPLE_TODAY)
+            except MissingTarget:
+                continue  # the target is reported where it is written (ADV007 or the loader)
             except AnswerError as exc:
                 self.add("ADV013", f"example '{ex.name}': {exc}", ex.loc)
                 continue
@@ -294,6 +300,21 @@ class _TreeChecker:
                     "ADV013",
                     f"example '{ex.name}' ends at '{session.cursor}', not '{ex.expect}'",
                     ex.loc,
+                )
+            else:
+                reached.add(ex.expect)
+        self.coverage(reached)
+
+    def coverage(self, reached: set[str]) -> None:
+        """A recommendation no example reaches is one no test walks (ADV031). Only the
+        reachable ones: an unreachable node is ADV008 already."""
+        for r in self.tree.recommendations():
+            if r.id in self.reachable and r.id not in reached:
+                self.add(
+                    "ADV031",
+                    f"no example reaches '{r.id}'; add one under `examples:` "
+                    "(`advice paths TREE --uncovered` lists the paths no example walks)",
+                    r.loc,
                 )
 
 
@@ -359,8 +380,9 @@ class _SourcesCache:
     """Each sources.yaml is loaded and checked once per run; with `sources_dir`, the
     texts of its sources are read once too (for the quote check)."""
 
-    def __init__(self, sources_dir: Path | None = None) -> None:
+    def __init__(self, sources_dir: Path | None = None, review: date | None = None) -> None:
         self.sources_dir = sources_dir
+        self.review = review
         self.loaded: dict[Path, LoadResult] = {}
         self.texts: dict[Path, dict[str, str]] = {}
 
@@ -370,6 +392,10 @@ class _SourcesCache:
             result = load_sources(path)
             if result.value is not None:
                 result.diagnostics.extend(check_sources(result.value))
+                if self.review is not None:
+                    result.diagnostics.extend(
+                        review_sources(result.value, read_text(path)[0], self.review)
+                    )
                 if self.sources_dir is not None:
                     texts, problems = load_source_texts(result.value, self.sources_dir)
                     self.texts[key] = texts
@@ -379,7 +405,10 @@ class _SourcesCache:
 
 
 def check_file(
-    path: Path, cache: _SourcesCache | None = None, sources_dir: Path | None = None
+    path: Path,
+    cache: _SourcesCache | None = None,
+    sources_dir: Path | None = None,
+    review: date | None = None,
 ) -> CheckResult:
     """Load and check one tree file against the sources.yaml beside it (or the shipped one).
 
@@ -387,9 +416,11 @@ def check_file(
     check_paths passes a shared cache and reports each sources file once instead.
     With `sources_dir` (a folder of the articles' texts), every quote is also looked
     up in its source's text (ADV018); a cache brings its own sources_dir.
+    With `review` (today), the authoring review runs too, as `advice check` asks: review
+    dates against that day (ADV030) and plain language (ADV029); a cache brings its own.
     """
     alone = cache is None
-    cache = cache or _SourcesCache(_sources_folder(sources_dir))
+    cache = cache or _SourcesCache(_sources_folder(sources_dir), review)
     with gc_paused():
         loaded = load_tree(path)
         src_key = sources_for(path)
@@ -404,6 +435,10 @@ def check_file(
             texts = cache.texts.get(src_key.resolve())
             if texts is not None and src.value is not None:
                 result.diagnostics.extend(check_quotes(loaded.value, path, src.value, texts))
+            if cache.review is not None:
+                text = read_text(path)[0]
+                plain = not result.errors()  # prose is reviewed once the tree works
+                result.diagnostics.extend(review_tree(loaded.value, text, cache.review, plain))
     result.diagnostics.sort(key=sort_key)
     return result
 
@@ -414,11 +449,14 @@ def _sources_folder(sources_dir: Path | None) -> Path | None:
     return sources_dir
 
 
-def check_paths(paths: Iterable[Path], sources_dir: Path | None = None) -> list[CheckResult]:
+def check_paths(
+    paths: Iterable[Path], sources_dir: Path | None = None, review: date | None = None
+) -> list[CheckResult]:
     """Check trees (files or folders) and the sources files they use, each once.
 
-    With `sources_dir`, quotes are checked against the source texts in it too."""
-    cache = _SourcesCache(_sources_folder(sources_dir))
+    With `sources_dir`, quotes are checked against the source texts in it too; with
+    `review` (today), the authoring review runs as well (see check_file)."""
+    cache = _SourcesCache(_sources_folder(sources_dir), review)
     results = []
     for path in paths:
         for file in tree_files(path):

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from advice.diagnostics import AdviceError
 
 if TYPE_CHECKING:  # imported lazily at run time: `advice --help` stays quick
+    from advice.diagnostics import CheckResult
     from advice.model import SourceList, Tree
     from advice.saves import Seen
     from advice.session import Session
@@ -105,21 +106,43 @@ def _args_check(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--watch", action="store_true", help="check again whenever a file is saved; Ctrl-C ends"
     )
+    p.add_argument(
+        "--report",
+        action="store_true",
+        help="also print the reading grade of each node and of each of our texts",
+    )
+    add_today(p)
 
 
-def _check_once(paths: list[Path], strict: bool, sources_dir: Path | None) -> int:
+def _check_once(args: argparse.Namespace, paths: list[Path]) -> int:
     from advice.check import check_paths
 
-    results = check_paths(paths, sources_dir=sources_dir)
+    strict = args.strict
+    # Review dates (ADV030) are checked against today: the clock, or --today.
+    results = check_paths(paths, sources_dir=args.sources, review=args.today or date.today())
     diags = [d for r in results for d in r.diagnostics]
     for d in diags:
         print(d)
+    if args.report:
+        _print_report(results)
     errors = sum(1 for d in diags if strict or d.severity == "error")
     warnings = len(diags) - errors
     files = len(results)
     sys.stdout.flush()  # in --watch mode the lines must come out now, even into a pipe
     print(f"checked {files} file(s): {errors} error(s), {warnings} warning(s)", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _print_report(results: list[CheckResult]) -> None:
+    """`check --report`: the reading grade of every text of ours, tree by tree."""
+    from advice.loader import read_text
+    from advice.plainlang import report
+    from advice.review import Locator
+
+    for r in results:
+        if r.tree is not None:
+            print()
+            print("\n".join(report(r.tree, Locator(read_text(r.path)[0]))))
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -130,17 +153,17 @@ def _run_check(args: argparse.Namespace) -> int:
         if not p.exists():
             raise AdviceError(f"no such file or folder: {p}")
     if not args.watch:
-        return _check_once(paths, args.strict, args.sources)
+        return _check_once(args, paths)
     from advice.watch import changes
 
     try:
         watcher = changes(paths)  # before the first check, so no save is missed
-        _check_once(paths, args.strict, args.sources)
+        _check_once(args, paths)
         print("watching for changes; Ctrl-C to stop", file=sys.stderr, flush=True)
         for changed in watcher:
             names = ", ".join(sorted(str(c) for c in changed))
             print(f"\n--- {datetime.now():%H:%M:%S} changed: {names}", file=sys.stderr)
-            _check_once(paths, args.strict, args.sources)
+            _check_once(args, paths)
     except KeyboardInterrupt:
         pass  # Ctrl-C is how watching ends: not an error
     return 0
@@ -352,6 +375,11 @@ def _run_graph(args: argparse.Namespace) -> int:
 def _args_paths(p: argparse.ArgumentParser) -> None:
     p.add_argument("tree", help="a shipped tree id or a path to a tree file")
     p.add_argument("--json", action="store_true", help="print the paths as a JSON list")
+    p.add_argument(
+        "--uncovered",
+        action="store_true",
+        help="only the paths no `examples:` entry walks (exit 1 if there are any)",
+    )
 
 
 def _run_paths(args: argparse.Namespace) -> int:
@@ -360,6 +388,8 @@ def _run_paths(args: argparse.Namespace) -> int:
 
     tree = _loaded_tree(args.tree)
     assert isinstance(tree, Tree)
+    if args.uncovered:
+        return _print_uncovered(tree, args.json)
     rows = path_rows(tree)
     bad = sum(1 for r in rows if not r.ok)
     if args.json:
@@ -378,6 +408,28 @@ def _run_paths(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+def _print_uncovered(tree: object, as_json: bool) -> int:
+    """`advice paths --uncovered`: the paths a contributor still has to write examples for."""
+    import json
+
+    from advice.check import EXAMPLE_TODAY
+    from advice.model import Tree
+    from advice.paths import uncovered_rows
+
+    assert isinstance(tree, Tree)
+    # The checker walks examples on this fixed day; so must we, or date answers differ.
+    rows = uncovered_rows(tree, EXAMPLE_TODAY)
+    if as_json:
+        print(json.dumps([r.as_json() for r in rows], indent=2, ensure_ascii=False))
+        return 1 if rows else 0
+    width = len(str(len(rows)))
+    for i, r in enumerate(rows, 1):
+        end = f"{r.end}: {r.title}" if r.title else r.end
+        print(f"{i:>{width}}. {' > '.join(r.labels) or '(no questions)'} -> {end}")
+    print(f"{len(rows)} path(s) no example walks")
+    return 1 if rows else 0
+
+
 def _args_new(p: argparse.ArgumentParser) -> None:
     p.add_argument("tree_id", metavar="TREE-ID", help="lowercase letters, digits and hyphens")
     p.add_argument(
@@ -391,6 +443,57 @@ def _run_new(args: argparse.Namespace) -> int:
     path = write_starter(args.tree_id, args.output)
     print(f"wrote {path}; check it with: advice check {path} --strict")
     return 0
+
+
+# -- diff -------------------------------------------------------------------------------
+
+
+def _args_diff(p: argparse.ArgumentParser) -> None:
+    p.add_argument("old", metavar="OLD", help="a tree file, a shipped tree id, or a git revision")
+    p.add_argument("new", metavar="NEW", help="a tree file, a shipped tree id, or a git revision")
+    p.add_argument("--json", action="store_true", help="print the changes as one JSON object")
+
+
+def _tree_file(ref: str) -> Path | None:
+    """The tree file `ref` names (a path or a shipped id), or None: then it is a revision."""
+    from advice.library import find_tree
+
+    try:
+        return find_tree(ref)
+    except AdviceError:
+        return None
+
+
+def _run_diff(args: argparse.Namespace) -> int:
+    """Exit 0 no change, 1 changes, 2 usage or a version that cannot be read (as diff)."""
+    import json
+
+    from advice.diff import diff, load_file, load_revision, render_text
+
+    try:
+        old_file, new_file = _tree_file(args.old), _tree_file(args.new)
+        if old_file is not None and new_file is not None:
+            old, old_label = load_file(old_file), str(old_file)
+            new, new_label = load_file(new_file), str(new_file)
+        elif old_file is None and new_file is None:
+            raise AdviceError(
+                f"neither {args.old!r} nor {args.new!r} is a tree file or a shipped tree id"
+            )
+        else:
+            # A tree and a revision, in either order: that revision's version is the old one.
+            file, rev = (old_file, args.new) if old_file is not None else (new_file, args.old)
+            assert file is not None
+            old, old_label = load_revision(file, rev)
+            new, new_label = load_file(file), str(file)
+    except AdviceError as exc:
+        print(f"advice: {exc}", file=sys.stderr)
+        return 2
+    result = diff(old, new, old_label, new_label)
+    if args.json:
+        print(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(render_text(result))
+    return 1 if result.count() else 0
 
 
 # -- serve ------------------------------------------------------------------------------
@@ -479,6 +582,11 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
     "graph": ("draw a tree as a Mermaid or Graphviz graph", _args_graph, _run_graph),
     "paths": ("list every path from the start to an end, with a count", _args_paths, _run_paths),
     "new": ("write a starter tree file that passes the checker", _args_new, _run_new),
+    "diff": (
+        "what changed for a person between two versions of a tree (exit 1 if anything)",
+        _args_diff,
+        _run_diff,
+    ),
     "serve": ("the app in a web browser (needs the serve extra)", _args_serve, _run_serve),
 }
 

@@ -47,6 +47,13 @@ CODES: dict[str, tuple[Severity, str]] = {
     "ADV025": ("error", "a control character in a text (escape sequences, C1 or bidi controls)"),
     "ADV026": ("error", "a source `file:` that is not a readable file name in the sources folder"),
     "ADV027": ("warning", "an id with invisible or look-alike characters (zero-width, Cyrillic a)"),
+    "ADV029": (
+        "warning",
+        "our own prose above the tree's reading grade, a sentence over 25 words, "
+        "or a word a plain-language guide would replace",
+    ),
+    "ADV030": ("warning", "a review date that has passed (`review_by`), or one that cannot be"),
+    "ADV031": ("warning", "a recommendation that no example reaches"),
     "ADV033": ("warning", "a date rule without `because:`, the article's sentence it comes from"),
     "ADV034": ("warning", "a date rule that can pass (`late: passed`) without a `late_note`"),
 }

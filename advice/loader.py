@@ -14,6 +14,7 @@ import re
 import types
 import typing
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -82,6 +83,20 @@ for _tag, _regex, _first in (
     StrictLoader.add_implicit_resolver(_tag, re.compile(_regex), list(_first))
 
 _INT_RE = re.compile(r"[-+]?[0-9]+\Z")
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def _is_iso_date(text: str) -> bool:
+    """YYYY-MM-DD and a real day (not 2026-02-30)."""
+    if not _ISO_DATE.match(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 class _Bad:
@@ -370,6 +385,13 @@ class _Decoder:
                 self.report("ADV015", f"`{k}` of {what} is empty", v_node)
             if s.name == "id":
                 self.identifier(value, f"`{k}` of {what}", v_node)
+            if s.iso_date and not _is_iso_date(value):
+                self.report(
+                    "ADV004",
+                    f"`{k}` of {what} must be a date like 2026-11-20, not {value!r}",
+                    v_node,
+                )
+                continue
             if s.min_items and len(value) < s.min_items:
                 self.report(
                     "ADV003", f"`{k}` of {what} needs at least {s.min_items} item(s)", v_node

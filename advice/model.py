@@ -57,6 +57,7 @@ class Spec(msgspec.Struct, frozen=True):
     key: the YAML key when it differs from the attribute name.
     from_key: the value is the key of the enclosing mapping (node ids, template ids).
     nonempty: a string that must not be blank.
+    iso_date: a string that must be a date written YYYY-MM-DD (kept as text, as written).
     """
 
     doc: str
@@ -64,6 +65,7 @@ class Spec(msgspec.Struct, frozen=True):
     from_key: bool = False
     min_items: int = 0
     nonempty: bool = False
+    iso_date: bool = False
 
 
 def spec(
@@ -73,8 +75,21 @@ def spec(
     from_key: bool = False,
     min_items: int = 0,
     nonempty: bool = False,
+    iso_date: bool = False,
 ) -> Spec:
-    return Spec(doc, key, from_key, min_items, nonempty)
+    return Spec(doc, key, from_key, min_items, nonempty, iso_date)
+
+
+# Review dates: when a tree or a source was last checked against the articles, and by
+# when it must be checked again (`advice check` warns after that day: ADV030).
+# Why a record's own prose may stay above the tree's reading grade (ADV029): for the
+# contributors who read the file; shown nowhere to users.
+EXCEPTION_DOC = (
+    "Why this record's own prose may miss the plain-language goal (ADV029); for "
+    "contributors, never shown to users."
+)
+REVIEWED_DOC = "The day this was last checked against the articles (YYYY-MM-DD)."
+REVIEW_BY_DOC = "The day by which it must be checked again (YYYY-MM-DD); later, check warns."
 
 
 # --- sources ---------------------------------------------------------------------------
@@ -153,6 +168,8 @@ class Source(Record, frozen=True):
         str | None, spec("File name of the article's text, for `advice check --sources DIR`.")
     ] = None
     url: Annotated[str | None, spec("Address of the article, if known.")] = None
+    reviewed: Annotated[str | None, spec(REVIEWED_DOC, iso_date=True)] = None
+    review_by: Annotated[str | None, spec(REVIEW_BY_DOC, iso_date=True)] = None
     loc: Loc = NOWHERE  # where it was written (the loader fills it in)
 
     def person(self, speaker: str) -> Person | None:
@@ -203,6 +220,7 @@ class Disagreement(Record, frozen=True):
         tuple[Citation, ...],
         spec("The other side, in the sources' own words.", key="because", min_items=1),
     ]
+    plain_language_exception: Annotated[str | None, spec(EXCEPTION_DOC, nonempty=True)] = None
     loc: Loc = NOWHERE  # where it was written (the loader fills it in)
 
 
@@ -244,6 +262,7 @@ class DateRule(Record, frozen=True):
             "passed (never advice they don't give)."
         ),
     ] = None
+    plain_language_exception: Annotated[str | None, spec(EXCEPTION_DOC, nonempty=True)] = None
     loc: Loc = NOWHERE  # where it was written (the loader fills it in)
 
 
@@ -255,6 +274,7 @@ class Template(Record, frozen=True):
     text: Annotated[
         str, spec("The text; {name} marks a placeholder from `placeholders`.", nonempty=True)
     ]
+    plain_language_exception: Annotated[str | None, spec(EXCEPTION_DOC, nonempty=True)] = None
     loc: Loc = NOWHERE  # where it was written (the loader fills it in)
 
 
@@ -266,6 +286,7 @@ class Answer(Record, frozen=True):
     ]
     label: Annotated[str, spec("What the user reads.", nonempty=True)]
     goto: Annotated[str, spec("Id of the node this answer leads to.", nonempty=True)]
+    plain_language_exception: Annotated[str | None, spec(EXCEPTION_DOC, nonempty=True)] = None
     loc: Loc = NOWHERE  # where it was written (the loader fills it in)
 
 
@@ -299,6 +320,7 @@ class Question(Record, frozen=True):
         ),
     ] = False
     goto: Annotated[str | None, spec("For an input question: the node that comes next.")] = None
+    plain_language_exception: Annotated[str | None, spec(EXCEPTION_DOC, nonempty=True)] = None
     loc: Loc = NOWHERE  # where it was written (the loader fills it in)
 
     @property
@@ -333,6 +355,7 @@ class Recommendation(Record, frozen=True):
     ] = None
     schedule: Annotated[tuple[DateRule, ...], spec("When to do it.", key="when")] = ()
     templates: Annotated[tuple[str, ...], spec("Ids of ready texts from `templates`.")] = ()
+    plain_language_exception: Annotated[str | None, spec(EXCEPTION_DOC, nonempty=True)] = None
     loc: Loc = NOWHERE  # where it was written (the loader fills it in)
 
 
@@ -368,6 +391,15 @@ class Tree(Record, frozen=True):
     ] = {}
     templates: Annotated[dict[str, Template], spec("Ready texts, by id.")] = {}
     examples: Annotated[tuple[Example, ...], spec("Scenarios the test suite runs.")] = ()
+    reading_grade: Annotated[
+        int,
+        spec(
+            "The plain-language goal: our own prose (not the quotes) at or below this "
+            "Flesch-Kincaid grade; `advice check` warns above it (ADV029)."
+        ),
+    ] = 8
+    reviewed: Annotated[str | None, spec(REVIEWED_DOC, iso_date=True)] = None
+    review_by: Annotated[str | None, spec(REVIEW_BY_DOC, iso_date=True)] = None
     loc: Loc = NOWHERE  # where it was written (the loader fills it in)
 
     def questions(self) -> list[Question]:
@@ -399,6 +431,7 @@ class FieldSpec(msgspec.Struct, frozen=True):
     from_key: bool
     nonempty: bool
     min_items: int
+    iso_date: bool
 
 
 def is_record(tp: Any) -> bool:
@@ -439,6 +472,7 @@ def model_fields(cls: type) -> list[FieldSpec]:
                     from_key=meta.from_key,
                     nonempty=meta.nonempty,
                     min_items=meta.min_items,
+                    iso_date=meta.iso_date,
                 )
             )
         _FIELDS[cls] = found

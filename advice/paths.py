@@ -8,10 +8,12 @@ step (any value leads to the same `goto`).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import msgspec
 
-from advice.model import Loc, Question, Recommendation, Tree, successors
+from advice.model import Example, Loc, Question, Recommendation, Tree, successors
+from advice.session import AnswerError, Session
 
 # A tree of many independent questions can have a huge number of paths.
 PATH_LIMIT = 100_000
@@ -129,20 +131,49 @@ class PathRow(msgspec.Struct, frozen=True):
         }
 
 
+def _row(tree: Tree, path: TreePath) -> PathRow:
+    node = tree.nodes.get(path.end)
+    return PathRow(
+        answers=tuple(answer for _, answer in path.steps),
+        labels=tuple(step_labels(tree, path)),
+        end=path.end,
+        title=node.title if isinstance(node, Recommendation) else None,
+        ok=ends_well(tree, path.end),
+    )
+
+
 def path_rows(tree: Tree, limit: int = PATH_LIMIT) -> list[PathRow]:
-    rows = []
-    for path in all_paths(tree, limit):
-        node = tree.nodes.get(path.end)
-        rows.append(
-            PathRow(
-                answers=tuple(answer for _, answer in path.steps),
-                labels=tuple(step_labels(tree, path)),
-                end=path.end,
-                title=node.title if isinstance(node, Recommendation) else None,
-                ok=ends_well(tree, path.end),
-            )
-        )
-    return rows
+    return [_row(tree, path) for path in all_paths(tree, limit)]
+
+
+Steps = tuple[tuple[str, str | None], ...]
+
+
+def example_steps(tree: Tree, example: Example, today: date) -> Steps | None:
+    """The path an example walks, as TreePath steps (None for an input question's value),
+    or None when it does not end at the recommendation it expects (ADV013 says why)."""
+    try:
+        session = Session.replay(tree, example.answers, today)
+    except AnswerError:
+        return None
+    if session.cursor != example.expect or not isinstance(session.current, Recommendation):
+        return None
+    return tuple(
+        (s.question.id, None if s.question.input is not None else s.value)
+        for s in session.transcript()
+    )
+
+
+def walked(tree: Tree, today: date) -> set[Steps]:
+    """Every path the tree's examples walk (those that reach what they expect)."""
+    found = (example_steps(tree, ex, today) for ex in tree.examples)
+    return {steps for steps in found if steps is not None}
+
+
+def uncovered_rows(tree: Tree, today: date, limit: int = PATH_LIMIT) -> list[PathRow]:
+    """The rows of `advice paths` whose path no example walks (`--uncovered`)."""
+    done = walked(tree, today)
+    return [_row(tree, path) for path in all_paths(tree, limit) if path.steps not in done]
 
 
 class DeadEnd(msgspec.Struct, frozen=True):

@@ -87,6 +87,9 @@ class _Builder:
                 prop["pattern"] = r"\S"  # like the loader's ADV015: not blank
             if spec.min_items:
                 prop["minItems"] = spec.min_items
+            if spec.iso_date:  # as the loader's ADV004: YYYY-MM-DD, and a real day
+                prop["pattern"] = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+                prop["format"] = "date"
             if spec.required:
                 required.append(spec.key)
             else:

@@ -29,6 +29,10 @@ class AnswerError(AdviceError):
     """An answer the current question does not accept."""
 
 
+class MissingTarget(AnswerError):
+    """An answer that leads to a node the tree does not have (the checker's ADV007)."""
+
+
 class Step(msgspec.Struct, frozen=True):
     """One answered question on the path."""
 
@@ -227,7 +231,7 @@ class Session:
         stored = self.normalize(node, value)
         target = self._next(node, stored)
         if target is None or target not in self.tree.nodes:
-            raise AnswerError(f"'{value}' leads to '{target}', which is not in the tree")
+            raise MissingTarget(f"'{value}' leads to '{target}', which is not in the tree")
         self._record(node.id, stored)
         self.cursor = target if target in self._place else node.id
         return self.current

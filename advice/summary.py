@@ -83,6 +83,14 @@ def why_json(session: Session, sources: SourceList | None) -> dict[str, Any] | N
     }
 
 
+def reviewed_note(tree: Tree) -> str | None:
+    """The quiet line under every recommendation, when the tree records its review."""
+    if tree.reviewed is None:
+        return None
+    day = date.fromisoformat(tree.reviewed)
+    return f"Checked against the articles on {day.day} {day:%B %Y}."
+
+
 def template_values(session: Session, filled: dict[str, str]) -> dict[str, str]:
     """Placeholder values: the answers on the path (one value per fact: a date the user
     answered is never overridden by a detail typed elsewhere), then what they filled in."""

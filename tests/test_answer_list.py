@@ -26,7 +26,8 @@ def many_long_answers(tmp_path: Path) -> Path:
     start = text.index("    answers:\n") + len("    answers:\n")
     end = text.index("  send:")
     path = tmp_path / "long.yaml"
-    rest = text[end:].replace('answers: ["no"]', 'answers: ["a2"]')  # the example
+    rest = text[end:].replace('answers: ["no"]', 'answers: ["a2"]')  # the examples
+    rest = rest.replace('answers: ["yes"]', 'answers: ["a1"]')
     path.write_text(text[:start] + answers + rest, encoding="utf-8")
     return path
 

@@ -289,7 +289,9 @@ def test_look_alike_ids_warn_and_others_do_not(
 ) -> None:
     text = (DATA / "good" / "minimal.yaml").read_text(encoding="utf-8")
     path = tmp_path / "ids.yaml"
-    path.write_text(text.replace('{id: "yes"', f'{{id: "{answer_id}"'), encoding="utf-8")
+    # The answer and the example that walks it (so ADV031 stays quiet) both change.
+    text = text.replace('{id: "yes"', f'{{id: "{answer_id}"').replace('["yes"]', f'["{answer_id}"]')
+    path.write_text(text, encoding="utf-8")
     out = run("check", "--strict", str(path))
     said = assert_inert(out)
     assert (" ADV027 " in said) is warned, said

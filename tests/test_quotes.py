@@ -26,6 +26,7 @@ nodes:
     because:
       - source: barnes-call
         quote: {quote}
+examples: [{{name: only, answers: [], expect: only}}]
 """
 
 
@@ -150,6 +151,10 @@ nodes:
     because:
       - source: barnes-minimum
 {citation}
+examples:
+  - name: the only step
+    answers: []
+    expect: only
 """
 
 

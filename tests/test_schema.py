@@ -36,7 +36,8 @@ def drift(kind: str, generated: str) -> str | None:
 
 def validator(kind: str) -> Draft202012Validator:
     schema = json.loads((PACKAGE / SCHEMA_FILES[kind]).read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+    # Formats checked as editors that check them do: review dates are `format: date`.
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def load_yaml(path: Path) -> Any:

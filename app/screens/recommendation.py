@@ -22,7 +22,7 @@ from advice.diagnostics import AdviceError
 from advice.export import step_line, to_markdown
 from advice.fileio import atomic_write
 from advice.model import Recommendation
-from advice.summary import session_json
+from advice.summary import reviewed_note, session_json
 
 
 class RecommendationScreen(WalkScreen):
@@ -59,6 +59,8 @@ class RecommendationScreen(WalkScreen):
                 yield Static(THIS_STEP, classes="section")
                 yield from self.compose_quotes(node["citations"])
                 yield from self.compose_disagreements(node)
+                if note := reviewed_note(self.session.tree):
+                    yield Static(Content(note), classes="kicker", id="rec-reviewed")
             if node["templates"]:
                 with Vertical(id="rec-side"):
                     yield from self.compose_templates(node)
