@@ -80,3 +80,11 @@ def test_a_path_through_a_date_question_counts_as_walked(tmp_path: Path) -> None
     assert check_file(path).ok(strict=True), [str(d) for d in check_file(path).diagnostics]
     out = run("paths", str(path), "--uncovered")
     assert (out.returncode, out.stdout) == (0, "0 path(s) no example walks\n")
+
+
+def test_every_path_of_the_shipped_tree_is_walked_by_an_example() -> None:
+    # Issue 19: an example for every recommendation and every path through a date rule;
+    # the shipped tree has one for every path.
+    out = run("paths", "interview-follow-up", "--uncovered")
+    assert out.returncode == 0, out.stdout
+    assert out.stdout.strip().endswith("0 path(s) no example walks")
