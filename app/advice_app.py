@@ -13,14 +13,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from advice.app.catalog import TreeEntry, catalog_path, load_catalog, load_entry
-from advice.app.styles import add_styles
-from advice.app.widgets.chrome import MIN_HEIGHT, MIN_WIDTH
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from advice.app.catalog import TreeEntry, catalog_path, load_catalog, load_entry
+from advice.app.styles import add_styles
+from advice.app.widgets.chrome import MIN_HEIGHT, MIN_WIDTH
 from advice.diagnostics import AdviceError
 from advice.escape import shown
 from advice.model import Tree
@@ -28,7 +28,6 @@ from advice.session import Session
 
 if TYPE_CHECKING:
     from advice.app.live import FilesSaved, Watcher
-
     from advice.saves import SavedSession, Seen
 
 HERE = Path(__file__).parent
@@ -440,7 +439,7 @@ class AdviceApp(App[None]):
 
         return isinstance(self.screen, PickerScreen)
 
-    def refresh_stale(self, screen: Screen[object]) -> None:
+    def refresh_stale(self, screen: Screen[Any]) -> None:
         """Show the reloaded tree where the screen on show was made for an older check.
         Under a dialog nothing changes until it closes (the screen below is resumed)."""
         entry = getattr(screen, "entry", None)
@@ -530,7 +529,7 @@ class AdviceApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = THEMES["light"] if self.theme == THEMES["dark"] else THEMES["dark"]
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette: each action of the screen on show, then the app's."""
         commands = getattr(screen, "palette_commands", None)
         if commands is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
 from textual.message import Message
@@ -30,11 +31,11 @@ class Watcher:
         self.interval = INTERVAL if interval is None else interval
         self._stop = threading.Event()
 
-    def start(self, app: App[object]) -> None:
+    def start(self, app: App[Any]) -> None:
         found = changes(self.paths, self.interval, self._stop)
         app.run_worker(lambda: self._forward(app, found), thread=True, name="watch")
 
-    def _forward(self, app: App[object], found: Iterator[set[Path]]) -> None:
+    def _forward(self, app: App[Any], found: Iterator[set[Path]]) -> None:
         for paths in found:
             app.post_message(FilesSaved(paths))  # thread-safe in Textual
 

@@ -26,10 +26,11 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import write
+
 from advice.app.advice_app import AdviceApp
 from advice.app.screens.question import QuestionScreen
 from advice.app.screens.walk import WalkScreen
-from generate import write
 
 GOAL_MS = 16.0
 

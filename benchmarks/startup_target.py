@@ -50,7 +50,6 @@ def main(which: str) -> None:
         # `advice` itself, through its command line: only made headless, at this size,
         # and to exit at its first frame.
         from advice.app import advice_app
-
         from advice.cli import main as advice_main
 
         advice_app.AdviceApp = exit_on_first_frame(advice_app.AdviceApp)  # type: ignore[misc]

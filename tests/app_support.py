@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from advice.app.advice_app import AdviceApp
-from advice.app.screens.question import QuestionScreen
 from rich.cells import cell_len
 from rich.style import Style
 from textual.geometry import Region
@@ -13,6 +11,8 @@ from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widget import Widget
 
+from advice.app.advice_app import AdviceApp
+from advice.app.screens.question import QuestionScreen
 from advice.model import Question
 from tests.conftest import DATA, TODAY
 

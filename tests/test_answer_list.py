@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from advice.app.advice_app import AdviceApp
-from advice.app.widgets.answers import AnswerList
 from textual.pilot import Pilot
 
+from advice.app.advice_app import AdviceApp
+from advice.app.widgets.answers import AnswerList
 from tests.app_support import drawn_lines, make_app, style_at
 from tests.conftest import DATA
 from tests.test_app import drive, question_id

@@ -9,6 +9,10 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
+
 from advice.app.advice_app import AdviceApp
 from advice.app.screens.details import DetailsScreen
 from advice.app.screens.error import ErrorScreen
@@ -21,10 +25,6 @@ from advice.app.widgets.answers import AnswerList
 from advice.app.widgets.breadcrumb import Breadcrumb
 from advice.app.widgets.chrome import TooSmall
 from advice.app.widgets.keybar import KeyBar
-from textual import events
-from textual.pilot import Pilot
-from textual.widgets import Input, OptionList
-
 from tests.app_support import (
     APP_DATA,
     EVERYTHING,

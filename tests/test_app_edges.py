@@ -8,6 +8,9 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Button, Input, OptionList, Static
+
 from advice.app.advice_app import AdviceApp
 from advice.app.screens.choose import ChooseScreen
 from advice.app.screens.details import DetailsScreen
@@ -17,9 +20,6 @@ from advice.app.screens.picker import PickerScreen
 from advice.app.screens.question import QuestionScreen
 from advice.app.screens.recommendation import RecommendationScreen
 from advice.app.widgets.keybar import KeyBar
-from textual.pilot import Pilot
-from textual.widgets import Button, Input, OptionList, Static
-
 from advice.library import shipped_dir
 from advice.loader import load_tree
 from advice.model import Question, Tree

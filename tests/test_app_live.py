@@ -11,6 +11,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+
 from advice.app.advice_app import AdviceApp
 from advice.app.screens.error import ErrorScreen
 from advice.app.screens.help import HelpScreen
@@ -18,9 +21,6 @@ from advice.app.screens.picker import PickerScreen
 from advice.app.screens.question import QuestionScreen
 from advice.app.screens.recommendation import RecommendationScreen
 from advice.app.screens.resume import ContinueScreen
-from textual.pilot import Pilot
-from textual.widgets import OptionList
-
 from advice.check import check_file
 from advice.saves import save
 from advice.session import Session

@@ -9,6 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, Static
+
+from advice import crash
 from advice.app.advice_app import AdviceApp
 from advice.app.screens.details import DetailsScreen
 from advice.app.screens.error import ErrorScreen
@@ -17,10 +21,6 @@ from advice.app.screens.picker import PickerScreen
 from advice.app.screens.question import QuestionScreen
 from advice.app.screens.recommendation import RecommendationScreen
 from advice.app.widgets.answers import AnswerList
-from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static
-
-from advice import crash
 from advice.review import REVIEW_CODES
 from tests.app_support import EVERYTHING, drawn_lines, make_app, notes, shown_text
 from tests.conftest import DATA

@@ -3,14 +3,14 @@ tree (issue 16, points 3, 4 and 7). Today is Friday 20 November 2026."""
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
 from advice.app.advice_app import AdviceApp
 from advice.app.screens.details import DetailsScreen
 from advice.app.screens.question import QuestionScreen
 from advice.app.screens.recommendation import RecommendationScreen
 from advice.app.screens.why import WhyScreen
-from textual.pilot import Pilot
-from textual.widgets import Input, Static
-
 from tests.app_support import make_app, press_answer, shown_text
 from tests.test_app import drive, paste
 

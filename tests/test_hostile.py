@@ -18,14 +18,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
+
 from advice.app.advice_app import AdviceApp
 from advice.app.screens.error import ErrorScreen
 from advice.app.screens.picker import PickerScreen
 from advice.app.screens.question import QuestionScreen
 from advice.app.screens.recommendation import RecommendationScreen
-from textual.pilot import Pilot
-from textual.widgets import Input, OptionList
-
 from tests.app_support import drawn_lines, make_app, notes, shown_text
 from tests.conftest import DATA
 from tests.plan_support import ADVICE, TODAY, TREE, answers

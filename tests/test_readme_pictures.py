@@ -21,9 +21,9 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
-from advice.app.advice_app import AdviceApp
 from rich.console import Console
 
+from advice.app.advice_app import AdviceApp
 from advice.check import check_file
 from advice.library import shipped_dir
 from advice.session import Session

@@ -6,9 +6,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from advice.app.screens.recommendation import RecommendationScreen
 from textual.widgets import Static
 
+from advice.app.screens.recommendation import RecommendationScreen
 from advice.library import shipped_dir
 from tests.app_support import make_app
 from tests.test_app import drive

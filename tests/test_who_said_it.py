@@ -13,7 +13,6 @@ from typing import Any
 
 from advice.app.advice_app import AdviceApp
 from advice.app.screens.recommendation import RecommendationScreen
-
 from advice.model import Recommendation, Tree
 from advice.paths import all_paths
 from tests.app_support import shown_text

@@ -3,13 +3,14 @@ to copy when several are on screen)."""
 
 from __future__ import annotations
 
-from advice.app.screens.dialog import Dialog
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Button, Static
+
+from advice.app.screens.dialog import Dialog
 
 
 class ChooseScreen(Dialog[int | None]):

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from advice.app.screens.dialog import FormDialog
-from advice.app.widgets.field import TextField
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Label, Static
+
+from advice.app.screens.dialog import FormDialog
+from advice.app.widgets.field import TextField
 
 
 class DetailsScreen(FormDialog[dict[str, str] | None]):

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from advice.app.styles import styles_path
-from advice.app.widgets.chrome import show_too_small, too_small_message
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
+
+from advice.app.styles import styles_path
+from advice.app.widgets.chrome import show_too_small, too_small_message
 
 ResultT = TypeVar("ResultT")
 

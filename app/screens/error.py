@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from advice.app.catalog import TreeEntry
-from advice.app.styles import styles_path
-from advice.app.widgets.chrome import TopBar, show_too_small, too_small_message
-from advice.app.widgets.keybar import KeyBar
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
+
+from advice.app.catalog import TreeEntry
+from advice.app.styles import styles_path
+from advice.app.widgets.chrome import TopBar, show_too_small, too_small_message
+from advice.app.widgets.keybar import KeyBar
 
 
 class ErrorScreen(Screen[None]):

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from advice.app.screens.dialog import FormDialog
-from advice.app.widgets.field import TextField
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
+from advice.app.screens.dialog import FormDialog
+from advice.app.widgets.field import TextField
 from advice.fileio import unused_name
 
 

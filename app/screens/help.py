@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from advice.app.screens.dialog import Dialog
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
+
+from advice.app.screens.dialog import Dialog
 
 KEYS = [
     ("Questions", ""),

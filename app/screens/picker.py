@@ -5,10 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from advice.app.catalog import TreeEntry
-from advice.app.styles import styles_path
-from advice.app.widgets.chrome import TopBar, show_too_small, too_small_message
-from advice.app.widgets.keybar import KeyBar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,9 +14,13 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from advice.app.catalog import TreeEntry
+from advice.app.styles import styles_path
+from advice.app.widgets.chrome import TopBar, show_too_small, too_small_message
+from advice.app.widgets.keybar import KeyBar
+
 if TYPE_CHECKING:
     from advice.app.advice_app import AdviceApp
-
     from advice.model import Tree
 
 

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from advice.app.screens.walk import WalkScreen
-from advice.app.styles import add_styles, styles_path
-from advice.app.widgets.answers import AnswerList
-from advice.app.widgets.breadcrumb import Breadcrumb
-from advice.app.widgets.field import TextField
-from advice.app.widgets.keybar import KeyBar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from advice.app.screens.walk import WalkScreen
+from advice.app.styles import add_styles, styles_path
+from advice.app.widgets.answers import AnswerList
+from advice.app.widgets.breadcrumb import Breadcrumb
+from advice.app.widgets.field import TextField
+from advice.app.widgets.keybar import KeyBar
 from advice.model import Question
 from advice.session import AnswerError
 

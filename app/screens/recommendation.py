@@ -6,10 +6,6 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from advice.app.catalog import plan_filename
-from advice.app.screens.walk import WalkScreen
-from advice.app.styles import styles_path
-from advice.app.widgets.quote import QuoteBlock
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -17,6 +13,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
+from advice.app.catalog import plan_filename
+from advice.app.screens.walk import WalkScreen
+from advice.app.styles import styles_path
+from advice.app.widgets.quote import QuoteBlock
 from advice.bylines import OTHER_VIEW, OUR_READING, THIS_STEP, grouped
 from advice.diagnostics import AdviceError
 from advice.export import step_line, to_markdown

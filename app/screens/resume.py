@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from advice.app.screens.dialog import Dialog, button_row
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Button, Static
+
+from advice.app.screens.dialog import Dialog, button_row
 
 
 class ContinueScreen(Dialog[bool]):

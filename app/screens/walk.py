@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from advice.app.catalog import TreeEntry
-from advice.app.widgets.breadcrumb import Breadcrumb
-from advice.app.widgets.chrome import show_too_small, too_small_message
-from advice.app.widgets.keybar import KeyBar
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from advice.app.catalog import TreeEntry
+from advice.app.widgets.breadcrumb import Breadcrumb
+from advice.app.widgets.chrome import show_too_small, too_small_message
+from advice.app.widgets.keybar import KeyBar
 from advice.session import AnswerError, Session
 
 if TYPE_CHECKING:

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from advice.app.screens.dialog import Dialog
-from advice.app.widgets.quote import QuoteBlock
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from advice.app.screens.dialog import Dialog
+from advice.app.widgets.quote import QuoteBlock
 from advice.bylines import grouped
 from advice.export import step_line
 

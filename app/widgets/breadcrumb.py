@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import date
 
 import msgspec
-from advice.app.widgets.chrome import top_line
 from rich.cells import cell_len, set_cell_size
 from textual import events
 from textual.content import Content
@@ -20,6 +19,7 @@ from textual.message import Message
 from textual.style import Style
 from textual.widget import Widget
 
+from advice.app.widgets.chrome import top_line
 from advice.session import Step
 
 SEP = " › "
@@ -78,13 +78,13 @@ class Breadcrumb(Widget):
         self.tooltip = None  # it named a crumb that may have moved or gone
         self.refresh()
 
-    def layout(self, width: int) -> list[Piece]:
+    def fit(self, width: int) -> list[Piece]:
         """The pieces of the line that fits `width` cells: every crumb in full if they
         fit; else crumbs cut to MAX_CRUMB, then to 12 cells, the oldest folded into "…"
         as needed. Where the user is always shows."""
-        tries = [(None, 0)]
-        for limit in (MAX_CRUMB, 12):
-            tries += [(limit, first) for first in range(len(self.steps) + 1)]
+        tries: list[tuple[int | None, int]] = [(None, 0)]
+        for cut in (MAX_CRUMB, 12):
+            tries += [(cut, first) for first in range(len(self.steps) + 1)]
         pieces: list[Piece] = []
         for limit, first in tries:
             pieces = self._pieces(limit, first)
@@ -119,7 +119,7 @@ class Breadcrumb(Widget):
 
     def crumbs_line(self, width: int) -> Content:
         """The answers line, `width` cells at most (0: not laid out yet)."""
-        pieces = self.layout(width or 10_000)
+        pieces = self.fit(width or 10_000)
         muted = self.get_visual_style("breadcrumb--muted")
         styles = {
             "count": muted,

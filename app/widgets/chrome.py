@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from textual.content import Content
@@ -63,12 +64,12 @@ class TooSmall(Static):
         )
 
 
-def too_small(screen: Screen[object]) -> bool:
+def too_small(screen: Screen[Any]) -> bool:
     """The screen has a size class below the minimum (see AdviceApp's breakpoints)."""
     return screen.has_class("-too-narrow") or screen.has_class("-too-short")
 
 
-def too_small_message(screen: Screen[object]) -> Iterator[TooSmall]:
+def too_small_message(screen: Screen[Any]) -> Iterator[TooSmall]:
     """For a screen's compose: the message, only when the terminal is too small now.
     Most starts never need it, and every widget on the first screen costs start-up."""
     if too_small(screen):
@@ -78,10 +79,10 @@ def too_small_message(screen: Screen[object]) -> Iterator[TooSmall]:
 # The widget that had the focus when the terminal became too small, by screen: hiding
 # the content blurs it (Textual), and without focus the keys that scroll or move a
 # highlight do nothing until Tab is pressed.
-_focus_before: WeakKeyDictionary[Screen[object], Widget] = WeakKeyDictionary()
+_focus_before: WeakKeyDictionary[Screen[Any], Widget] = WeakKeyDictionary()
 
 
-def show_too_small(screen: Screen[object]) -> None:
+def show_too_small(screen: Screen[Any]) -> None:
     """For a screen's on_resize: the message, mounted once the terminal is too small;
     and once it is big enough again, the focus back where it was."""
     if too_small(screen):
@@ -96,7 +97,7 @@ def show_too_small(screen: Screen[object]) -> None:
         screen.call_after_refresh(refocus, screen, was)
 
 
-def refocus(screen: Screen[object], widget: Widget) -> None:
+def refocus(screen: Screen[Any], widget: Widget) -> None:
     if screen.focused is not None:
         return  # the user (or the screen) focused something meanwhile
     if widget.is_attached and widget.screen is screen:

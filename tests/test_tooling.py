@@ -1,0 +1,46 @@
+"""The type checker and the import sorter see the installed package, not the folders:
+app/ and trees/ are advice.app and advice.trees only through setuptools' package-dir,
+which neither mypy nor ruff reads. These tests keep their configuration in step with
+that mapping (pyproject.toml, the one source of truth), so a folder added or moved
+cannot quietly fall out of `mypy`'s strict check (CI runs `mypy` as configured)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import PYPROJECT, ROOT
+
+MAPPED: dict[str, str] = PYPROJECT["tool"]["setuptools"]["package-dir"]
+MYPY: dict[str, Any] = PYPROJECT["tool"]["mypy"]
+VIEW = ROOT / "tooling" / "mypy"
+
+
+def test_mypy_finds_each_mapped_folder_under_its_package_name() -> None:
+    # mypy_path holds links named as the packages are, to the folders they come from.
+    assert MYPY["mypy_path"] == "$MYPY_CONFIG_FILE_DIR/tooling/mypy"
+    for package, folder in MAPPED.items():
+        if package == folder:
+            continue  # advice/ is found where it is, at the root
+        link = VIEW.joinpath(*package.split("."))
+        assert link.is_symlink(), f"{link.relative_to(ROOT)} is not a link to {folder}/"
+        assert link.resolve() == (ROOT / folder).resolve()
+    # No __init__ in the view: advice itself, and its engine modules, come from advice/.
+    assert not (VIEW / "advice" / "__init__.py").exists()
+
+
+def test_mypy_checks_every_package_strictly() -> None:
+    assert set(MYPY["packages"]) == set(MAPPED)
+    overrides = MYPY["overrides"]
+    assert {"module": "advice.*", "strict": True} in overrides
+    # Nothing of ours is skipped or let off: the UI was, as advice.app.*.
+    for override in overrides:
+        modules = override["module"]
+        for module in [modules] if isinstance(modules, str) else modules:
+            if module.startswith("advice"):
+                assert not override.get("ignore_missing_imports"), override
+                assert not override.get("ignore_errors"), override
+
+
+def test_ruff_sorts_the_ui_with_the_engine() -> None:
+    isort = PYPROJECT["tool"]["ruff"]["lint"]["isort"]
+    assert {package.split(".")[0] for package in MAPPED} <= set(isort["known-first-party"])
