@@ -224,5 +224,16 @@ def spoken(day: date, on_day: date) -> str:
     if monday - timedelta(days=7) <= day < monday:
         return "last week"
     if gap < 0:
-        return f"on {day:%A} {day.day} {day:%B}"
-    return f"on {day.day} {day:%B}"
+        return f"on {day:%A} {day.day} {day:%B}{_year_if_other(day, on_day)}"
+    return f"on {day.day} {day:%B}{_year_if_other(day, on_day)}"
+
+
+def in_text(day: date, on_day: date) -> str:
+    """`day` as a ready text writes it on `on_day`: "Monday 16 November", with the
+    year when it is not `on_day`'s (an interview of last December, said in January)."""
+    return f"{day:%A} {day.day} {day:%B}{_year_if_other(day, on_day)}"
+
+
+def _year_if_other(day: date, on_day: date) -> str:
+    # Without it "on 1 January" said in December reads as this year's, which is false.
+    return "" if day.year == on_day.year else f" {day.year}"

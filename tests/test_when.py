@@ -188,6 +188,19 @@ def test_the_message_says_when_the_meeting_was(interview: str, today: str, said:
     assert f"I'm following up on a meeting we had {said}." in message
 
 
+def test_a_date_of_another_year_says_its_year() -> None:
+    # An interview of 20 December 2025 written in January 2026: "on 20 December" alone
+    # would read as this year's, a day still to come.
+    n = node("2026-01-07", "no-word", "2025-12-20", "nothing-yet")
+    email = texts(n)["hiring-manager-email"]
+    assert "interview on Saturday 20 December 2025" in email
+    message = texts(node("2026-01-07", "no-call-back", "one-message", "2025-12-20"))
+    assert "a meeting we had on 20 December 2025." in message["message-for-a-person"]
+    # The same year needs none.
+    same_year = node("2026-11-23", "no-word", "2026-11-16", "nothing-yet")
+    assert "interview on Monday 16 November\n" in texts(same_year)["hiring-manager-email"]
+
+
 def test_the_message_is_said_on_the_day_of_the_call() -> None:
     # Interview Monday 16, call moved to Tuesday 24: by then it was last week.
     n = node("2026-11-16", *CALL, "today", "gave-time", "friday")
