@@ -92,7 +92,7 @@ def test_the_answered_date_fills_the_details_field_and_wins_after_a_restart() ->
         assert isinstance(app.screen, DetailsScreen)
         date_field = next(f for f in app.screen.query(Input) if f.name == "interview_date")
         assert date_field.disabled
-        assert date_field.value == "Monday 16 November (your answer; change it there)"
+        assert date_field.value == "Monday 16 November"
         # A date typed into the details earlier (another walk) must not win either.
         app.screen.dismiss({"interview_date": "1 January", "interview_when": "in January"})
         await pilot.pause()
