@@ -68,6 +68,17 @@ HELP = (
     "a date like 2026-11-20, '16 November', 'Nov 16', 'today', 'yesterday', "
     "a weekday like 'friday', 'next week', 'in 3 days' or 'a week ago'"
 )
+# For a day that has happened (the interview): no form that is always refused there
+# ("next week", "in 3 days" are after today), so the hint never suggests one.
+PAST_HELP = (
+    "a date like 2026-11-20, '16 November', 'Nov 16', 'today', 'yesterday', "
+    "a weekday like 'friday', 'last week', '3 days ago' or 'about a week ago'"
+)
+
+
+def help_for(past: bool) -> str:
+    """The forms to suggest for a question whose day has happened (`past`) or not."""
+    return PAST_HELP if past else HELP
 
 
 def long_date(day: date) -> str:
@@ -91,7 +102,7 @@ def parse_date(text: str, today: date, base: date | None = None, past: bool = Fa
     except DateInputError:
         raise
     except (OverflowError, ValueError):  # "99999999 days", 5000 digits, "tomorrow" in 9999
-        raise DateInputError(f"'{text}' is beyond the calendar; type {HELP}") from None
+        raise DateInputError(f"'{text}' is beyond the calendar; type {help_for(past)}") from None
     if past and day > today:
         raise DateInputError(
             f"{long_date(day)} is after today ({long_date(today)}); give the day it happened"
@@ -118,7 +129,7 @@ def _parse_date(text: str, today: date, base: date | None, past: bool) -> date:
     raw = re.sub(_FILLER, "", raw)
     start = base or today
     if not raw:
-        raise DateInputError(f"no date given; type {HELP}")
+        raise DateInputError(f"no date given; type {help_for(past)}")
     if raw == "today":
         return today
     if raw == "yesterday":
@@ -156,7 +167,9 @@ def _parse_date(text: str, today: date, base: date | None, past: bool) -> date:
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise DateInputError(f"'{text}' is not a date we understand; type {HELP}") from None
+        raise DateInputError(
+            f"'{text}' is not a date we understand; type {help_for(past)}"
+        ) from None
 
 
 def _day_month(raw: str, text: str) -> tuple[int, int, int | None] | None:
@@ -200,7 +213,9 @@ def _nearest(d: int, month: int, ref: date, past: bool, text: str) -> date:
         except ValueError:  # 29 February in a year without it
             continue
     if not found:
-        raise DateInputError(f"'{text.strip()}' is not a day of the calendar; type {HELP}")
+        raise DateInputError(
+            f"'{text.strip()}' is not a day of the calendar; type {help_for(past)}"
+        )
     ahead = [f for f in found if (f <= ref if past else f >= ref)]
     if ahead:
         best = max(ahead) if past else min(ahead)

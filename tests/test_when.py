@@ -161,6 +161,15 @@ def test_decision_dates_count_forward_from_the_interview(typed: str, call_on: st
     assert step["date"] == call_on
 
 
+def test_a_bad_interview_date_suggests_only_days_that_happened() -> None:
+    # 'next week' and 'in 3 days' are always after today for the interview: refused.
+    line = refused("2026-11-20", *THANKS, "soonish")
+    assert "'last week', '3 days ago' or 'about a week ago'" in line
+    assert "next week" not in line and "in 3 days" not in line
+    # A decision is a day to come: there they are what to type.
+    assert "'next week', 'in 3 days'" in refused("2026-11-20", *CALL, "16/11", "gave-time", "?")
+
+
 def test_an_ambiguous_date_is_asked_back() -> None:
     message = refused("2026-11-20", *THANKS, "5/6", "email")
     assert "could be 5 June or May 6" in message
