@@ -24,6 +24,7 @@ _RELATIVE = (
 )
 # Words people put in front of a date that do not change it ("about a week ago").
 _FILLER = r"^(?:about|around|roughly|approximately|on)\s+"
+_ISO = r"\d{4}-\d{2}-\d{2}"
 _NUMERIC = r"^(?P<a>\d{1,2})\s*[/.]\s*(?P<b>\d{1,2})(?:\s*[/.]\s*(?P<y>\d{2}|\d{4}))?\.?$"
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<y>\d{4}))?"
@@ -167,9 +168,10 @@ def _parse_date(text: str, today: date, base: date | None, past: bool) -> date:
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise DateInputError(
-            f"'{text}' is not a date we understand; type {help_for(past)}"
-        ) from None
+        # Written as a date but not a day (2025-02-29, 2026-11-31): say so, as "31/02"
+        # is told, not that the form is not understood.
+        what = "a day of the calendar" if re.fullmatch(_ISO, raw) else "a date we understand"
+        raise DateInputError(f"'{text}' is not {what}; type {help_for(past)}") from None
 
 
 def _day_month(raw: str, text: str) -> tuple[int, int, int | None] | None:

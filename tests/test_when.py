@@ -170,6 +170,12 @@ def test_a_bad_interview_date_suggests_only_days_that_happened() -> None:
     assert "'next week', 'in 3 days'" in refused("2026-11-20", *CALL, "16/11", "gave-time", "?")
 
 
+@pytest.mark.parametrize("typed", ["2025-02-29", "2026-11-31", "31/02"])
+def test_a_day_not_on_the_calendar_is_called_that(typed: str) -> None:
+    # "2025-02-29" was "not a date we understand", though written as one.
+    assert f"'{typed}' is not a day of the calendar" in refused("2026-11-20", *THANKS, typed)
+
+
 def test_an_ambiguous_date_is_asked_back() -> None:
     message = refused("2026-11-20", *THANKS, "5/6", "email")
     assert "could be 5 June or May 6" in message
