@@ -24,6 +24,7 @@ _RELATIVE = (
 )
 # Words people put in front of a date that do not change it ("about a week ago").
 _FILLER = r"^(?:about|around|roughly|approximately|on)\s+"
+_ISO = r"\d{4}-\d{2}-\d{2}"
 _NUMERIC = r"^(?P<a>\d{1,2})\s*[/.]\s*(?P<b>\d{1,2})(?:\s*[/.]\s*(?P<y>\d{2}|\d{4}))?\.?$"
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<y>\d{4}))?"
@@ -68,6 +69,17 @@ HELP = (
     "a date like 2026-11-20, '16 November', 'Nov 16', 'today', 'yesterday', "
     "a weekday like 'friday', 'next week', 'in 3 days' or 'a week ago'"
 )
+# For a day that has happened (the interview): no form that is always refused there
+# ("next week", "in 3 days" are after today), so the hint never suggests one.
+PAST_HELP = (
+    "a date like 2026-11-20, '16 November', 'Nov 16', 'today', 'yesterday', "
+    "a weekday like 'friday', 'last week', '3 days ago' or 'about a week ago'"
+)
+
+
+def help_for(past: bool) -> str:
+    """The forms to suggest for a question whose day has happened (`past`) or not."""
+    return PAST_HELP if past else HELP
 
 
 def long_date(day: date) -> str:
@@ -91,7 +103,7 @@ def parse_date(text: str, today: date, base: date | None = None, past: bool = Fa
     except DateInputError:
         raise
     except (OverflowError, ValueError):  # "99999999 days", 5000 digits, "tomorrow" in 9999
-        raise DateInputError(f"'{text}' is beyond the calendar; type {HELP}") from None
+        raise DateInputError(f"'{text}' is beyond the calendar; type {help_for(past)}") from None
     if past and day > today:
         raise DateInputError(
             f"{long_date(day)} is after today ({long_date(today)}); give the day it happened"
@@ -118,7 +130,7 @@ def _parse_date(text: str, today: date, base: date | None, past: bool) -> date:
     raw = re.sub(_FILLER, "", raw)
     start = base or today
     if not raw:
-        raise DateInputError(f"no date given; type {HELP}")
+        raise DateInputError(f"no date given; type {help_for(past)}")
     if raw == "today":
         return today
     if raw == "yesterday":
@@ -156,7 +168,10 @@ def _parse_date(text: str, today: date, base: date | None, past: bool) -> date:
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise DateInputError(f"'{text}' is not a date we understand; type {HELP}") from None
+        # Written as a date but not a day (2025-02-29, 2026-11-31): say so, as "31/02"
+        # is told, not that the form is not understood.
+        what = "a day of the calendar" if re.fullmatch(_ISO, raw) else "a date we understand"
+        raise DateInputError(f"'{text}' is not {what}; type {help_for(past)}") from None
 
 
 def _day_month(raw: str, text: str) -> tuple[int, int, int | None] | None:
@@ -200,7 +215,9 @@ def _nearest(d: int, month: int, ref: date, past: bool, text: str) -> date:
         except ValueError:  # 29 February in a year without it
             continue
     if not found:
-        raise DateInputError(f"'{text.strip()}' is not a day of the calendar; type {HELP}")
+        raise DateInputError(
+            f"'{text.strip()}' is not a day of the calendar; type {help_for(past)}"
+        )
     ahead = [f for f in found if (f <= ref if past else f >= ref)]
     if ahead:
         best = max(ahead) if past else min(ahead)
@@ -224,5 +241,16 @@ def spoken(day: date, on_day: date) -> str:
     if monday - timedelta(days=7) <= day < monday:
         return "last week"
     if gap < 0:
-        return f"on {day:%A} {day.day} {day:%B}"
-    return f"on {day.day} {day:%B}"
+        return f"on {day:%A} {day.day} {day:%B}{_year_if_other(day, on_day)}"
+    return f"on {day.day} {day:%B}{_year_if_other(day, on_day)}"
+
+
+def in_text(day: date, on_day: date) -> str:
+    """`day` as a ready text writes it on `on_day`: "Monday 16 November", with the
+    year when it is not `on_day`'s (an interview of last December, said in January)."""
+    return f"{day:%A} {day.day} {day:%B}{_year_if_other(day, on_day)}"
+
+
+def _year_if_other(day: date, on_day: date) -> str:
+    # Without it "on 1 January" said in December reads as this year's, which is false.
+    return "" if day.year == on_day.year else f" {day.year}"

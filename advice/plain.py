@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from datetime import date
 from typing import Any, TextIO
 
 from advice.bylines import OTHER_VIEW, OUR_READING, THIS_STEP, grouped
-from advice.dates import DateInputError, parse_date
+from advice.dates import DateInputError, long_date, parse_date
 from advice.diagnostics import AdviceError
 from advice.export import step_line
 from advice.model import Question, Recommendation, SourceList
@@ -250,6 +251,10 @@ class _Plain:
             except AnswerError as exc:
                 self.say(f"Sorry: {exc}")
                 continue
+            if node.input == "date":
+                # Say the day it was read as: a "1" or "friday" typed here has no
+                # other echo (the app shows it in its line of answers).
+                self.say(f"That is {long_date(date.fromisoformat(s.answers[node.id]))}.")
             self.changed()
 
 

@@ -171,7 +171,7 @@ class Session:
         and `<fact>_when` ("yesterday", "on Monday", "last week": said on the day the
         step is done), so the ready texts never ask for a date already given and never
         call it "last week" when it was not."""
-        from advice.dates import spoken  # only when a date was answered (not at start)
+        from advice.dates import in_text, spoken  # only when a date was answered (not at start)
 
         out = {}
         said_on = self.send_day()
@@ -180,7 +180,7 @@ class Session:
                 out[s.question.fact_name] = s.value
             elif s.question.input == "date":
                 day = date.fromisoformat(s.value)
-                out[f"{s.question.fact_name}_date"] = f"{day:%A} {day.day} {day:%B}"
+                out[f"{s.question.fact_name}_date"] = in_text(day, max(said_on, day))
                 out[f"{s.question.fact_name}_when"] = spoken(day, max(said_on, day))
         return out
 

@@ -43,7 +43,10 @@ class AdviceApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall")]
     BINDINGS = [
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        # Its own binding, shown as F1 where a text field takes the "?" as typing (the
+        # key bar shows an action's first binding that works on the screen).
+        Binding("f1", "help", "Help", key_display="F1"),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False),
         Binding("ctrl+q", "quit", "Quit"),
     ]

@@ -269,7 +269,7 @@ def test_copy_and_details_that_fill_every_text_for_the_whole_run() -> None:
         # interviewer was answered on the way: that field shows the answer, greyed, and
         # Enter skips it (one value per fact).
         interviewer = next(f for f in app.screen.query(Input) if f.name == "interviewer")
-        assert interviewer.value == "Ms Lee (your answer; change it there)" and interviewer.disabled
+        assert interviewer.value == "Ms Lee" and interviewer.disabled
         await paste(pilot, "Sam Roe")
         await pilot.press("enter")
         await paste(pilot, "Acme")
@@ -445,11 +445,30 @@ def test_the_key_bar_shows_this_screens_keys_and_a_click_presses_one() -> None:
         back = cells_before(line, "esc Back")
         await pilot.hover(KeyBar, offset=(back + 1, 0))
         assert style_at(bar, back + 1).reverse  # the key under the mouse
-        assert not style_at(bar, cells_before(line, "? Help")).reverse
+        assert not style_at(bar, cells_before(line, "F1 Help")).reverse
         await pilot.click(KeyBar, offset=(back + 1, 0))
         assert question_id(app) == "situation"
         await pilot.click(KeyBar, offset=(cells_before(drawn(bar), "? Help") + 1, 0))
         assert isinstance(app.screen, HelpScreen)
+
+    drive(make_app(), script)
+
+
+def test_on_a_typed_answer_the_key_bar_names_the_help_key_that_works_there() -> None:
+    # A date field takes "?" as typing; the bar said "? Help" there all the same.
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        bar = app.screen.query_one(KeyBar)
+        await pilot.press("1")
+        assert question_id(app) == "interview-date"
+        line = drawn(bar)
+        assert "F1 Help" in line and "? Help" not in line, line
+        await pilot.press("question_mark")
+        assert app.screen.query_one("#answer-input", Input).value.endswith("?")
+        await pilot.click(KeyBar, offset=(cells_before(line, "F1 Help") + 1, 0))
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape", "escape")  # the help, then back to the first question
+        assert question_id(app) == "situation"
+        assert "? Help" in drawn(bar)
 
     drive(make_app(), script)
 

@@ -252,9 +252,34 @@ def test_a_detail_the_answers_fill_does_not_look_empty() -> None:
         field = next(f for f in app.screen.query(Input) if f.name == "interview_date")
         # The answer shows in its field, which cannot be typed over (one value per fact).
         assert field.disabled
-        assert drawn(field).startswith("Friday 20 November (your answer")
+        assert drawn(field).strip() == "Friday 20 November"
+        assert "Greyed ones are your answers: go back to change them." in shown_text(app)
 
     drive(script)
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24), (60, 16)])
+def test_an_answered_detail_is_drawn_whole_and_the_dialog_still_fits(
+    size: tuple[int, int],
+) -> None:
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        # The longest weekday and month: the field once read "Wednesday 30 September
+        # (your answer; c" at every size, the rest cut off.
+        await pilot.press("1", "ctrl+u", *"2026-09-30", "enter", "3")
+        assert isinstance(app.screen, RecommendationScreen)
+        await pilot.press("d")
+        assert isinstance(app.screen, DetailsScreen)
+        answered = [f for f in app.screen.query(Input) if f.disabled]
+        assert {f.name for f in answered} == {"interview_date", "interview_when"}
+        for field in answered:
+            assert drawn(field).strip() == field.value, field.value
+        assert "Wednesday 30 September" in {f.value for f in answered}
+        box = app.screen.query_one(".dialog").region
+        assert app.screen.region.contains_region(box)
+        for button in app.screen.query(Button):
+            assert box.contains_region(button.region)
+
+    drive(script, size)
 
 
 def test_s_with_a_folder_saves_the_plan_in_it_and_says_so(

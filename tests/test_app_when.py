@@ -92,7 +92,7 @@ def test_the_answered_date_fills_the_details_field_and_wins_after_a_restart() ->
         assert isinstance(app.screen, DetailsScreen)
         date_field = next(f for f in app.screen.query(Input) if f.name == "interview_date")
         assert date_field.disabled
-        assert date_field.value == "Monday 16 November (your answer; change it there)"
+        assert date_field.value == "Monday 16 November"
         # A date typed into the details earlier (another walk) must not win either.
         app.screen.dismiss({"interview_date": "1 January", "interview_when": "in January"})
         await pilot.pause()
@@ -139,5 +139,28 @@ def test_a_decision_before_the_interview_is_refused_on_the_question() -> None:
         assert app.screen.question.id == "decision-date"
         error = str(app.screen.query_one("#input-error", Static).render())
         assert "Friday 13 November 2026 is before the interview" in error
+
+    drive(shipped(), script)
+
+
+def test_the_hint_of_a_day_that_happened_suggests_no_form_it_refuses() -> None:
+    # The interview's hint once offered 'next week' and 'in 3 days', both refused there
+    # as after today; the decision's (a day to come) still offers them.
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await press_answer(pilot, app, "want-to-call")
+        await press_answer(pilot, app, "call")
+        hint = str(app.screen.query_one("#input-hint", Static).render())
+        assert "'last week', '3 days ago' or 'about a week ago'" in hint
+        assert "next week" not in hint and "in 3 days" not in hint
+        await type_date(pilot, "soonish")
+        error = str(app.screen.query_one("#input-error", Static).render())
+        assert "'soonish' is not a date we understand" in error
+        assert "next week" not in error and "in 3 days" not in error
+        await type_date(pilot, "16/11")
+        await press_answer(pilot, app, "gave-time")
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.question.id == "decision-date"
+        hint = str(app.screen.query_one("#input-hint", Static).render())
+        assert "'next week', 'in 3 days'" in hint
 
     drive(shipped(), script)

@@ -94,3 +94,11 @@ def test_no_color_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     plain = walk(stdin)
     monkeypatch.setenv("NO_COLOR", "1")
     assert walk(stdin) == plain
+
+
+def test_a_typed_date_is_said_back_as_the_day_it_was_read_as() -> None:
+    # "1" right after a numbered list reads as a day ago: the walk says which day, as
+    # the app's line of answers does.
+    out = run("walk", "interview-follow-up", "--today", TODAY, stdin="3\n1\n1\n\n\n\n\n\n")
+    assert out.returncode == 0, out.stderr
+    assert "(b back, q quit): 1\nThat is Thursday 19 November 2026.\n" in out.stdout

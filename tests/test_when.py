@@ -161,6 +161,21 @@ def test_decision_dates_count_forward_from_the_interview(typed: str, call_on: st
     assert step["date"] == call_on
 
 
+def test_a_bad_interview_date_suggests_only_days_that_happened() -> None:
+    # 'next week' and 'in 3 days' are always after today for the interview: refused.
+    line = refused("2026-11-20", *THANKS, "soonish")
+    assert "'last week', '3 days ago' or 'about a week ago'" in line
+    assert "next week" not in line and "in 3 days" not in line
+    # A decision is a day to come: there they are what to type.
+    assert "'next week', 'in 3 days'" in refused("2026-11-20", *CALL, "16/11", "gave-time", "?")
+
+
+@pytest.mark.parametrize("typed", ["2025-02-29", "2026-11-31", "31/02"])
+def test_a_day_not_on_the_calendar_is_called_that(typed: str) -> None:
+    # "2025-02-29" was "not a date we understand", though written as one.
+    assert f"'{typed}' is not a day of the calendar" in refused("2026-11-20", *THANKS, typed)
+
+
 def test_an_ambiguous_date_is_asked_back() -> None:
     message = refused("2026-11-20", *THANKS, "5/6", "email")
     assert "could be 5 June or May 6" in message
@@ -186,6 +201,19 @@ def test_the_message_says_when_the_meeting_was(interview: str, today: str, said:
     n = node(today, "no-call-back", "one-message", interview)
     message = texts(n)["message-for-a-person"]
     assert f"I'm following up on a meeting we had {said}." in message
+
+
+def test_a_date_of_another_year_says_its_year() -> None:
+    # An interview of 20 December 2025 written in January 2026: "on 20 December" alone
+    # would read as this year's, a day still to come.
+    n = node("2026-01-07", "no-word", "2025-12-20", "nothing-yet")
+    email = texts(n)["hiring-manager-email"]
+    assert "interview on Saturday 20 December 2025" in email
+    message = texts(node("2026-01-07", "no-call-back", "one-message", "2025-12-20"))
+    assert "a meeting we had on 20 December 2025." in message["message-for-a-person"]
+    # The same year needs none.
+    same_year = node("2026-11-23", "no-word", "2026-11-16", "nothing-yet")
+    assert "interview on Monday 16 November\n" in texts(same_year)["hiring-manager-email"]
 
 
 def test_the_message_is_said_on_the_day_of_the_call() -> None:

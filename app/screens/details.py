@@ -44,12 +44,21 @@ class DetailsScreen(FormDialog[dict[str, str] | None]):
         self.labels = labels
         self.values = values
         self.answered = answered or {}
+        if set(self.answered) & set(labels):
+            self.CHROME_ROWS += 1  # the line that says what the greyed fields are
 
     def compose_body(self) -> ComposeResult:
         yield Static(
             Content("Used in every ready text; empty ones stay as [label]."),
             classes="dialog-hint",
         )
+        if set(self.answered) & set(self.labels):
+            # Said once here, not in each field: a field as narrow as 30 cells cuts off
+            # a note after a date ("Wednesday 30 September (your answer; change...").
+            yield Static(
+                Content("Greyed ones are your answers: go back to change them."),
+                classes="dialog-hint",
+            )
         # The labels' column as wide as the longest (up to a third of the box or so).
         width = min(
             max((Content(label).cell_length for label in self.labels.values()), default=0), 30
@@ -64,18 +73,14 @@ class DetailsScreen(FormDialog[dict[str, str] | None]):
                     # An answered fact shows the answer and cannot be typed over: one
                     # value per fact (change it in the answers).
                     yield TextField(
-                        value=(
-                            self.values.get(name, "")
-                            if answer is None
-                            else f"{answer} (your answer; change it there)"
-                        ),
+                        value=self.values.get(name, "") if answer is None else answer,
                         placeholder="",
                         id=f"field-{i}",
                         name=name,
                         select_on_focus=False,
                         compact=True,
                         disabled=answer is not None,
-                        tooltip="Your answer: change it there" if answer is not None else None,
+                        tooltip="Your answer: go back to change it" if answer is not None else None,
                     )
         yield self.save_cancel("ctrl+s")
 

@@ -20,12 +20,12 @@ from advice.model import Question
 from advice.session import AnswerError
 
 
-def input_hint(kind: str) -> str:
+def input_hint(kind: str, past: bool = False) -> str:
     if kind == "date":
         # advice.dates only when a date is asked: the first screen asks a choice.
-        from advice.dates import HELP
+        from advice.dates import help_for
 
-        return f"Type {HELP}. Enter to go on."
+        return f"Type {help_for(past)}. Enter to go on."
     return "Type your answer. Enter to go on."
 
 
@@ -116,7 +116,7 @@ class QuestionScreen(WalkScreen):
             value=value, id="answer-input", classes="part", select_on_focus=True, compact=True
         )
         yield Static("", id="input-error", classes="part")
-        yield Static(Content(input_hint(q.input)), id="input-hint", classes="part")
+        yield Static(Content(input_hint(q.input, q.past)), id="input-hint", classes="part")
 
     def scroll_to_center(self, widget: Widget, *args: Any, **kwargs: Any) -> Any:
         # Textual scrolls a newly focused widget that does not fit to its top, hiding
