@@ -1,0 +1,40 @@
+"""The release fact-check (every path walked for a Wednesday, a Monday and a Friday):
+each finding that was fixed has its test here, through the real CLI on the real tree."""
+
+from __future__ import annotations
+
+from advice.model import Tree
+from tests.test_when import node, refused
+from tests.test_who_said_it import every_path
+
+# 003's "Even if they said they would make a decision on Friday, wait until Tuesday to
+# follow up." is the sentence a date that skips Saturday and Sunday rests on.
+TUESDAY = "Even if they said they would make a decision on Friday, wait until Tuesday"
+
+
+def test_every_date_that_skips_the_weekend_says_why_and_that_it_is_our_reading(
+    shipped_tree: Tree,
+) -> None:
+    # one-more-message skipped the weekend with no word that this is our reading, and it
+    # and call-in-a-week gave only the Monday sentence under "why" for that rule.
+    checked = set()
+    for answers in every_path(shipped_tree):
+        for today in ("2026-11-30", "2026-12-04"):  # a Monday, a Friday
+            found = node(today, *answers)
+            for date in found["why"]["dates"]:
+                if "Saturday, Sunday" not in date["rule"]:
+                    continue
+                checked.add(found["id"])
+                quotes = [c["quote"] for c in date["because"]]
+                assert any(q.startswith(TUESDAY) for q in quotes), (found["id"], quotes)
+                assert "Saturday and Sunday" in (found["our_reading"] or ""), found["id"]
+    assert {"one-more-message", "call-in-a-week", "call-after-decision"} <= checked
+
+
+def test_a_passed_decision_day_before_the_interview_is_refused() -> None:
+    # On "that day has passed", the decision day was taken even if it came before the
+    # interview (and the call was then planned from it), as decision-date does not.
+    error = refused("2026-12-02", "decision-passed", "call", "2026-11-25", "2026-11-20")
+    assert "Friday 20 November 2026 is before the interview" in error
+    ok = node("2026-12-02", "decision-passed", "call", "2026-11-25", "yesterday")
+    assert ok["schedule"][0]["date"] == "2026-12-02"
