@@ -3,8 +3,11 @@ each finding that was fixed has its test here, through the real CLI on the real 
 
 from __future__ import annotations
 
+import subprocess
+
 from advice.model import Tree
-from tests.test_when import node, refused
+from tests.test_cli import ADVICE
+from tests.test_when import TREE, node, refused
 from tests.test_who_said_it import every_path
 
 # 003's "Even if they said they would make a decision on Friday, wait until Tuesday to
@@ -38,3 +41,27 @@ def test_a_passed_decision_day_before_the_interview_is_refused() -> None:
     assert "Friday 20 November 2026 is before the interview" in error
     ok = node("2026-12-02", "decision-passed", "call", "2026-11-25", "yesterday")
     assert ok["schedule"][0]["date"] == "2026-12-02"
+
+
+def test_a_calendar_event_for_a_passed_day_says_so_in_its_title() -> None:
+    # A calendar shows an event's title (SUMMARY) on the day: "Send your handwritten
+    # thank-you card" on a day already gone read as a step still to do.
+    from icalendar import Calendar
+
+    def summary(*answers: str) -> str:
+        args = [a for value in answers for a in ("--answer", value)]
+        out = subprocess.run(
+            [ADVICE, "export", TREE, *args, "--today", "2026-12-02", "--format", "ics"],
+            capture_output=True,
+            timeout=60,
+        )
+        assert out.returncode == 0, out.stderr
+        [event] = Calendar.from_ical(out.stdout).walk("VEVENT")
+        return str(event["summary"])
+
+    late = summary("just-interviewed", "2026-11-25", "handwritten")
+    assert late == "Passed: Send your handwritten thank-you card"
+    on_time = summary("just-interviewed", "yesterday", "handwritten")
+    assert on_time == "Send your handwritten thank-you card"
+    moved = summary("want-to-call", "call", "2026-11-20", "gave-time", "2026-11-23")
+    assert not moved.startswith("Passed")  # moved to a day to come: still to do
