@@ -65,3 +65,12 @@ def test_a_calendar_event_for_a_passed_day_says_so_in_its_title() -> None:
     assert on_time == "Send your handwritten thank-you card"
     moved = summary("want-to-call", "call", "2026-11-20", "gave-time", "2026-11-23")
     assert not moved.startswith("Passed")  # moved to a day to come: still to do
+
+
+def test_a_decision_they_gave_in_their_reply_is_not_before_the_interview() -> None:
+    # "They told me when they'll decide" took a decision day before the interview (and
+    # planned the call from it); '3 days' still counts from today, the day of the reply.
+    error = refused("2026-12-02", "replied", "gave-timeline", "2026-11-25", "2026-11-20")
+    assert "Friday 20 November 2026 is before the interview" in error
+    later = node("2026-12-02", "replied", "gave-timeline", "2026-11-25", "3 days")
+    assert later["schedule"][0]["date"] == "2026-12-08"  # Sat 5 -> Tue 8, not from the 25th
