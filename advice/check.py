@@ -141,6 +141,13 @@ class _TreeChecker:
                     f"question gives{did_you_mean(q.relative_to, facts)}",
                     q.loc,
                 )
+            if q.not_before is not None and q.not_before not in facts:
+                self.add(
+                    "ADV017",
+                    f"'{q.id}' may not come before '{q.not_before}', which no date "
+                    f"question gives{did_you_mean(q.not_before, facts)}",
+                    q.loc,
+                )
 
     def citations(self, citations: Iterable[Citation]) -> None:
         for c in citations:

@@ -34,7 +34,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "ADV014": ("error", "YAML features trees do not allow: tags such as !!python/object, aliases"),
     "ADV015": ("error", "an empty text where words are needed (quote, label, title)"),
     "ADV016": ("error", "a template or placeholder that is not defined"),
-    "ADV017": ("error", "a date rule counting from a fact no date question gives"),
+    "ADV017": (
+        "error",
+        "a date rule counting from, or a date question not before, a fact no date question gives",
+    ),
     "ADV018": ("error", "a quote that does not appear word for word in its source text"),
     "ADV019": ("warning", "a question whose answers all lead to the same place"),
     "ADV020": ("warning", "a path from the start that does not end at a cited recommendation"),

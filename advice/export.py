@@ -161,7 +161,10 @@ def to_ics(data: dict[str, Any]) -> bytes:
         event.add("dtstamp", stamp)
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))  # all-day: the end is exclusive
-        event.add("summary", vText(_ics_line(s["action"])))
+        # A calendar shows the summary alone: a day already gone must not read there as
+        # a step still to do (the description says more).
+        summary = f"Passed: {s['action']}" if s.get("past") else s["action"]
+        event.add("summary", vText(_ics_line(summary)))
         deadline = "Deadline: do it by this day.\n\n" if s["by"] else ""
         # A day already gone says so in the calendar too (the same sentence as the plan).
         late = f"{step_line(s)}\n{s.get('late_note') or ''}".rstrip() + "\n\n"

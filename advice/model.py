@@ -312,6 +312,13 @@ class Question(Record, frozen=True):
             "before that fact's is refused (a decision cannot come before the interview)."
         ),
     ] = None
+    not_before: Annotated[
+        str | None,
+        spec(
+            "For a date input: the fact this date cannot come before (refused), while "
+            "'3 days' and 'friday' still count from today, e.g. a decision said today."
+        ),
+    ] = None
     past: Annotated[
         bool,
         spec(
@@ -326,6 +333,11 @@ class Question(Record, frozen=True):
     @property
     def fact_name(self) -> str:
         return self.fact or self.id
+
+    @property
+    def floor(self) -> str | None:
+        """The fact a date answer may not come before: `relative_to`, else `not_before`."""
+        return self.relative_to or self.not_before
 
     def answer(self, answer_id: str) -> Answer | None:
         for a in self.answers:

@@ -208,10 +208,11 @@ class Session:
                 day = parse_date(value, self.today, base, question.past)
             except DateInputError as exc:
                 raise AnswerError(str(exc)) from None
-            if base is not None and day < base:  # a decision before the interview
+            floor = self.fact(question.floor) if question.floor else None
+            if floor is not None and day < floor:  # a decision before the interview
                 raise AnswerError(
-                    f"{long_date(day)} is before the {question.relative_to} "
-                    f"({long_date(base)}); give a day on or after it"
+                    f"{long_date(day)} is before the {question.floor} "
+                    f"({long_date(floor)}); give a day on or after it"
                 )
             return day.isoformat()
         if question.input == "text":
@@ -271,7 +272,7 @@ class Session:
             if not isinstance(node, Question) or node.input != "date" or given is None:
                 continue
             day = date.fromisoformat(given)
-            base = known.get(node.relative_to) if node.relative_to else None
+            base = known.get(node.floor) if node.floor else None
             if base is not None and day < base:
                 del self.answers[node_id]
                 self._cut(self._place[node_id])  # the chain now ends at this question

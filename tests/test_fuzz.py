@@ -117,10 +117,11 @@ def assert_well_formed(diagnostics: list[Any], file: str, lines: int) -> None:
 
 def options(q: Question) -> list[str]:
     """Every answer a user could give: each choice, or sample values for an input."""
-    if q.input == "date" and q.relative_to:
-        # Counted from an earlier date: a day before it is refused (a decision before
-        # the interview), so only answers that count forward from it.
-        return ["3 days", "friday", "next week"]
+    if q.input == "date" and q.floor:
+        # A day before an earlier date is refused (a decision before the interview), so
+        # only answers on or after it: today for a day that has happened (the earlier
+        # one has too), else answers that count forward.
+        return ["today"] if q.past else ["3 days", "friday", "next week"]
     if q.input == "date":
         return ["today", "2026-11-18", "3 days", "friday"]
     if q.input == "text":
