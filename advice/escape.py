@@ -9,6 +9,7 @@ writes them (`\\x1b`, `\\u202e`), so the reader sees that something is there and
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import typing
@@ -19,9 +20,23 @@ from typing import TextIO
 # marks, embeddings, overrides (U+202A-U+202E) and isolates (U+2066-U+2069) that make
 # text read in another order than it is written ("Trojan Source").
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-CONTROL = re.compile(f"[{_CONTROLS}]")
-# The same, and newline and tab too: for what must stay on one line.
-CONTROL_OR_BREAK = re.compile(f"[\t\n{_CONTROLS}]")
+# CONTROL matches one of them; CONTROL_OR_BREAK newline and tab too, for what must stay
+# on one line. Both are compiled on first use (see __getattr__): the app imports this
+# module at start but escapes nothing until a text needs it, and the two compiles were
+# ~2M instructions (0.2%) of a start-up at its goal line (benchmarks/README.md).
+_SOURCES = {"CONTROL": f"[{_CONTROLS}]", "CONTROL_OR_BREAK": f"[\t\n{_CONTROLS}]"}
+
+
+@functools.cache
+def _compiled(name: str) -> re.Pattern[str]:
+    return re.compile(_SOURCES[name])
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """`advice.escape.CONTROL` and `CONTROL_OR_BREAK`, compiled the first time asked."""
+    if name in _SOURCES:
+        return _compiled(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _escaped(m: re.Match[str]) -> str:
@@ -31,7 +46,7 @@ def _escaped(m: re.Match[str]) -> str:
 def shown(text: str, *, one_line: bool = False) -> str:
     """`text` safe to print: each control character written out as an escape.
     Newlines and tabs are kept unless `one_line`."""
-    pattern = CONTROL_OR_BREAK if one_line else CONTROL
+    pattern = _compiled("CONTROL_OR_BREAK" if one_line else "CONTROL")
     if pattern.search(text) is None:  # the usual case: nothing to copy
         return text
     return pattern.sub(_escaped, text)

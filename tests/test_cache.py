@@ -127,3 +127,30 @@ def test_a_warm_start_loads_neither_the_checker_nor_pyyaml(tree_dir: Path) -> No
     assert "yaml" in first.stdout
     warm = subprocess.run(run, capture_output=True, text=True, check=True)
     assert warm.stdout.strip() == "[]", warm.stdout
+
+
+def test_the_app_start_compiles_no_escape_pattern(tree_dir: Path) -> None:
+    """The app imports advice.escape at start (file names, typed values) but escapes
+    nothing before the first screen: its two patterns (~2M instructions, at start-up's
+    goal line) are compiled on first use. As the start-up benchmark runs the app, on a
+    cached tree; then the patterns still work once asked for."""
+    target = Path(__file__).resolve().parents[1] / "benchmarks" / "startup_target.py"
+    probe = (
+        "import atexit, runpy, sys\n"
+        "atexit.register(lambda: print(sys.modules['advice.escape']._compiled.cache_info()"
+        ".currsize))\n"
+        "sys.argv = ['startup_target.py', 'advice']\n"
+        f"runpy.run_path({str(target)!r}, run_name='__main__')\n"
+    )
+    counts = []
+    for _ in ("cold", "warm"):  # a cold start checks the tree: the loader uses CONTROL
+        out = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
+        )
+        counts.append(out.stdout.strip().splitlines()[-1])
+    assert counts[1] == "0", counts
+    from advice.escape import CONTROL, CONTROL_OR_BREAK, shown
+
+    assert CONTROL.search("a\x1b[2Jb") and not CONTROL.search("a\tb\n")
+    assert CONTROL_OR_BREAK.search("a\tb")
+    assert shown("a\x1b]52;c;eA==\x07b\nc", one_line=True) == "a\\x1b]52;c;eA==\\x07b\\nc"
