@@ -11,6 +11,7 @@ import os
 import re
 import signal
 import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
@@ -180,6 +181,19 @@ def test_max_tabs_must_be_a_positive_number(tmp_path: Path) -> None:
         assert "Traceback" not in out.stderr
 
 
+def children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux's /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # it ended while we looked
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
 def test_a_malformed_message_ends_its_tab_with_one_line_in_the_log(tmp_path: Path) -> None:
     """No traceback in the log and no file on the server's disk per bad message."""
     state = tmp_path / "state"
@@ -196,6 +210,11 @@ def test_a_malformed_message_ends_its_tab_with_one_line_in_the_log(tmp_path: Pat
 
     with serving(cwd=tmp_path, env={"ADVICE_STATE_DIR": str(state)}) as served:
         asyncio.run(visit(served))
+        # The socket closes before the tab's process has finished ending: wait for it,
+        # or the stop below reaches it half-way and what it prints is not our log's.
+        deadline = time.monotonic() + WAIT
+        while children(served.proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
         os.killpg(served.proc.pid, signal.SIGTERM)
         assert served.proc.wait(timeout=WAIT) == 0
         log = served.text()
