@@ -56,12 +56,12 @@ def print_recommendation(data: dict[str, Any], out: TextIO) -> None:
         )
         if t["missing"]:
             print("Fill in the parts in [brackets] before you send it.", file=out)
-    print_why(node["why"], out, quotes=False)
+    print_why(node["why"], out)
 
 
-def print_why(why: dict[str, Any], out: TextIO, quotes: bool = True) -> None:
-    """Why this step (advice.why): the answers, each date's rule and its sentences,
-    the quotes (`quotes=False` where the step's quotes are already printed above)."""
+def print_why(why: dict[str, Any], out: TextIO) -> None:
+    """Why this step (advice.why): the answers, each date's rule and its sentences;
+    for the quotes, a pointer to the step's, printed above it."""
     print("\nWhy this step:", file=out)
     if why["answers"]:
         print("  Your answers:", file=out)
@@ -74,12 +74,7 @@ def print_why(why: dict[str, Any], out: TextIO, quotes: bool = True) -> None:
             print(f"      Rule: {d['rule']}", file=out)
             for c in d["because"]:
                 print(f'      From {c["byline"]}: "{c["quote"]}"', file=out)
-    if quotes:
-        print("  The quotes:", file=out)
-        for c in why["quotes"]:
-            print(f'    "{c["quote"]}" — {c["byline"]}', file=out)
-    else:
-        print(f"  The quotes: above, under {THIS_STEP}.", file=out)
+    print(f"  The quotes: above, under {THIS_STEP}.", file=out)
 
 
 def _needed(session: Session, filled: dict[str, str]) -> list[str]:
