@@ -43,12 +43,12 @@ def _escape_line_start(m: re.Match[str]) -> str:
     return f"{indent}{mark}\\" if mark[0].isdigit() else f"{indent}\\{mark}"
 
 
-def md_fence(text: str, info: str = "text") -> list[str]:
+def md_fence(text: str) -> list[str]:
     """A fenced block holding `text` whole: its fence is longer than any run of
     backticks inside, so no line of the text can close it."""
     runs = [len(r) for r in re.findall(r"`+", text)]
     fence = "`" * max(3, *(n + 1 for n in runs)) if runs else "```"
-    return [f"{fence}{info}", shown(text.rstrip("\n")), fence]
+    return [f"{fence}text", shown(text.rstrip("\n")), fence]
 
 
 def _quote_lines(citations: list[dict[str, Any]]) -> list[str]:
