@@ -16,8 +16,8 @@ from textual.widgets import Button, Static
 from advice.app.catalog import plan_filename
 from advice.app.screens.walk import WalkScreen
 from advice.app.styles import styles_path
-from advice.app.widgets.quote import QuoteBlock
-from advice.bylines import OTHER_VIEW, OUR_READING, THIS_STEP, grouped
+from advice.app.widgets.quote import quote_blocks
+from advice.bylines import OTHER_VIEW, OUR_READING, THIS_STEP
 from advice.diagnostics import AdviceError
 from advice.export import step_line, to_markdown
 from advice.fileio import atomic_write
@@ -57,7 +57,7 @@ class RecommendationScreen(WalkScreen):
                 yield Button("Why this step (w)", id="why", compact=True)
                 yield from self.compose_when(node)
                 yield Static(THIS_STEP, classes="section")
-                yield from self.compose_quotes(node["citations"])
+                yield from quote_blocks(node["citations"])
                 yield from self.compose_disagreements(node)
                 if note := reviewed_note(self.session.tree):
                     yield Static(Content(note), classes="kicker", id="rec-reviewed")
@@ -76,16 +76,12 @@ class RecommendationScreen(WalkScreen):
                 if step.get("late_note"):
                     yield Static(Content(step["late_note"]), classes="when-note")
 
-    def compose_quotes(self, citations: list[dict[str, Any]]) -> ComposeResult:
-        for who, quotes in grouped(citations):
-            yield QuoteBlock(who, quotes)
-
     def compose_disagreements(self, node: dict[str, Any]) -> ComposeResult:
         """Each other view once, with its own quotes only: the step's side is above."""
         for d in node["disagreements"]:
             yield Static(OTHER_VIEW, classes="section")
             yield Static(Content(d["summary"]), classes="disagree-summary")
-            yield from self.compose_quotes(d["citations"])
+            yield from quote_blocks(d["citations"])
 
     def compose_templates(self, node: dict[str, Any]) -> ComposeResult:
         labels = self.session.tree.placeholders

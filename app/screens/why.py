@@ -13,8 +13,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from advice.app.screens.dialog import Dialog
-from advice.app.widgets.quote import QuoteBlock
-from advice.bylines import grouped
+from advice.app.widgets.quote import quote_blocks
 from advice.export import step_line
 
 
@@ -38,11 +37,9 @@ class WhyScreen(Dialog[None]):
                 yield Static("The date", classes="help-section")
                 yield Static(Content(step_line(d, long=True)), classes="why-line")
                 yield Static(Content(f"Rule: {d['rule']}"), classes="why-line")
-                for who, quotes in grouped(d["because"]):
-                    yield QuoteBlock(who, quotes)
+                yield from quote_blocks(d["because"])
             yield Static("The quotes", classes="help-section")
-            for who, quotes in grouped(why["quotes"]):
-                yield QuoteBlock(who, quotes)
+            yield from quote_blocks(why["quotes"])
         yield Static("esc closes", classes="dialog-hint")
 
     def on_mount(self) -> None:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from textual.content import Content
 from textual.widgets import Static
+
+from advice.bylines import grouped
 
 
 class QuoteBlock(Static):
@@ -19,3 +24,9 @@ class QuoteBlock(Static):
         super().__init__(Content.assemble(*parts), classes="quote")
         self.byline = byline
         self.quotes = quotes
+
+
+def quote_blocks(citations: list[dict[str, Any]]) -> Iterator[QuoteBlock]:
+    """A block per speaker, in the order `bylines.grouped` gives (every screen's)."""
+    for who, quotes in grouped(citations):
+        yield QuoteBlock(who, quotes)
