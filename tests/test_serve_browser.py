@@ -247,11 +247,26 @@ class Tab:
             ids = [a.id for a in question.answers]
             keyboard.press(str(ids.index(value) + 1))
         else:
-            self.settle(0.2)  # keys typed before the field has focus would be lost
-            keyboard.press("Home")
-            keyboard.press("Control+k")
-            keyboard.type(value)
+            # Keys typed before the field has focus are lost (on a loaded machine 0.2 s
+            # was not always enough): type, see the field hold the value on a row of its
+            # own, else clear and type again.
+            for _ in range(5):
+                self.settle(0.2)
+                keyboard.press("Home")
+                keyboard.press("Control+k")
+                keyboard.type(value)
+                if self.field_shows(value):
+                    break
             keyboard.press("Enter")
+
+    def field_shows(self, value: str, within: float = 3.0) -> bool:
+        """Whether a row of the screen is the typed value alone (the field), soon."""
+        deadline = time.monotonic() + within
+        while time.monotonic() < deadline:
+            if any(row.strip() == value for row in self.screen().splitlines()):
+                return True
+            time.sleep(0.05)
+        return False
 
 
 def expected(tree: Tree, answers: list[str]) -> dict[str, Any]:
