@@ -25,11 +25,11 @@ from advice.model import (
     Tree,
     successors,
 )
-from advice.paths import dead_ends
 from advice.quotes import check_quotes, load_source_texts
-from advice.render import placeholders_in
 from advice.review import review_sources, review_tree
+from advice.routes import dead_ends
 from advice.session import AnswerError, MissingTarget, Session
+from advice.texts import placeholders_in
 
 # Examples are walked on a fixed day so that date answers give the same result always.
 EXAMPLE_TODAY = date(2026, 1, 5)

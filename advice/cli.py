@@ -224,7 +224,7 @@ def _check_fill_names(tree: Tree, names: list[str]) -> None:
     """A --fill that no ready text uses would be ignored without a word: say so (a typo,
     or a name from another tree), with the names that would work."""
     from advice.diagnostics import did_you_mean
-    from advice.render import names_used
+    from advice.texts import names_used
 
     used = names_used(t.text for t in tree.templates.values())
     for name in names:
@@ -268,7 +268,7 @@ def _start_walk(
 def _run_walk(args: argparse.Namespace) -> int:
     from advice.export import to_json
     from advice.saves import Seen, save, tree_hash
-    from advice.summary import session_json
+    from advice.view import session_json
 
     # What this walk read of its save: a save another walk wrote meanwhile is refused
     # (and said), not overwritten.
@@ -302,16 +302,16 @@ def _args_export(p: argparse.ArgumentParser) -> None:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from advice.export import render
+    from advice.export import encode
     from advice.fileio import atomic_write
-    from advice.summary import session_json
+    from advice.view import session_json
 
     fmt = args.format
     if fmt is None:
         suffix = args.output.suffix.lower().lstrip(".") if args.output else ""
         fmt = {"ics": "ics", "json": "json"}.get(suffix, "md")
     session, sources, filled, _ = _start_walk(args)
-    data = render(session_json(session, sources, filled), fmt)
+    data = encode(session_json(session, sources, filled), fmt)
     if args.output is None:
         # Bytes, past the escaping text stream: each format escapes its own text (and
         # the calendar's CRLF line ends must stay).
@@ -363,12 +363,12 @@ def _args_graph(p: argparse.ArgumentParser) -> None:
 
 
 def _run_graph(args: argparse.Namespace) -> int:
-    from advice.graph import render
+    from advice.graph import draw
     from advice.model import Tree
 
     tree = _loaded_tree(args.tree)
     assert isinstance(tree, Tree)
-    sys.stdout.write(render(tree, args.format))
+    sys.stdout.write(draw(tree, args.format))
     return 0
 
 
@@ -384,7 +384,7 @@ def _args_paths(p: argparse.ArgumentParser) -> None:
 
 def _run_paths(args: argparse.Namespace) -> int:
     from advice.model import Tree
-    from advice.paths import PATH_LIMIT, path_rows
+    from advice.routes import PATH_LIMIT, path_rows
 
     tree = _loaded_tree(args.tree)
     assert isinstance(tree, Tree)
@@ -414,7 +414,7 @@ def _print_uncovered(tree: object, as_json: bool) -> int:
 
     from advice.check import EXAMPLE_TODAY
     from advice.model import Tree
-    from advice.paths import uncovered_rows
+    from advice.routes import uncovered_rows
 
     assert isinstance(tree, Tree)
     # The checker walks examples on this fixed day; so must we, or date answers differ.

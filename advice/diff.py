@@ -21,7 +21,7 @@ import msgspec
 from advice.diagnostics import AdviceError
 from advice.loader import load_text, read_text
 from advice.model import Citation, DateRule, Node, Question, Recommendation, Tree
-from advice.paths import all_paths, step_labels
+from advice.routes import all_paths, step_labels
 
 T = TypeVar("T")
 Json = dict[str, Any]

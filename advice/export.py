@@ -191,7 +191,7 @@ def to_json(data: Any) -> str:
     return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def render(data: dict[str, Any], fmt: str) -> bytes:
+def encode(data: dict[str, Any], fmt: str) -> bytes:
     """The plan in one of FORMATS, as the bytes to write."""
     if fmt == "md":
         return to_markdown(data).encode("utf-8")

@@ -16,7 +16,7 @@ import msgspec
 
 from advice.escape import shown
 from advice.model import Recommendation, Tree
-from advice.paths import input_label
+from advice.routes import input_label
 
 FORMATS = ("mermaid", "dot")
 _SPACE = re.compile(r"\s+")
@@ -152,7 +152,7 @@ def to_dot(tree: Tree) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render(tree: Tree, fmt: str) -> str:
+def draw(tree: Tree, fmt: str) -> str:
     if fmt == "mermaid":
         return to_mermaid(tree)
     if fmt == "dot":

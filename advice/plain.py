@@ -19,9 +19,9 @@ from advice.dates import DateInputError, long_date, parse_date
 from advice.diagnostics import AdviceError
 from advice.export import step_line
 from advice.model import Question, Recommendation, SourceList
-from advice.render import placeholders_in
 from advice.session import AnswerError, Session
-from advice.summary import session_json, template_values
+from advice.texts import placeholders_in
+from advice.view import session_json, template_values
 
 # Called after every change (answer, back, a detail typed): saving hooks in here.
 OnChange = Callable[[Session, dict[str, str]], object]

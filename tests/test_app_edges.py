@@ -23,7 +23,7 @@ from advice.app.widgets.keybar import KeyBar
 from advice.library import shipped_dir
 from advice.loader import load_tree
 from advice.model import Question, Tree
-from advice.paths import all_paths
+from advice.routes import all_paths
 from tests.app_support import cells_before, drawn, make_app, notes, shown_text, walk_to
 from tests.conftest import DATA
 from tests.plan_support import run as run_advice

@@ -154,3 +154,12 @@ def test_the_app_start_compiles_no_escape_pattern(tree_dir: Path) -> None:
     assert CONTROL.search("a\x1b[2Jb") and not CONTROL.search("a\tb\n")
     assert CONTROL_OR_BREAK.search("a\tb")
     assert shown("a\x1b]52;c;eA==\x07b\nc", one_line=True) == "a\\x1b]52;c;eA==\\x07b\\nc"
+
+
+def test_every_engine_module_the_cache_watches_exists() -> None:
+    """A renamed module left in the list would no longer invalidate the cache."""
+    from advice import cache
+
+    here = Path(cache.__file__).parent
+    missing = [name for name in cache._ENGINE if not (here / f"{name}.py").is_file()]
+    assert missing == []

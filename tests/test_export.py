@@ -14,7 +14,7 @@ from advice.check import check_file
 from advice.export import to_ics, to_markdown
 from advice.library import shipped_dir
 from advice.session import Session
-from advice.summary import session_json
+from advice.view import session_json
 from tests.plan_support import THREE_DAYS, TODAY, TREE, answers, run
 
 THANK_YOU = ["just-interviewed", "2026-11-19", "Ada Lovelace"]

@@ -34,7 +34,7 @@ from advice.library import shipped_dir, tree_files
 from advice.loader import StrictLoader, load_sources, load_text
 from advice.model import Question, SourceList, Tree
 from advice.session import Session
-from advice.summary import session_json
+from advice.view import session_json
 
 DATA = Path(__file__).parent / "data"
 TODAY = date(2026, 11, 20)

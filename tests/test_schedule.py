@@ -7,8 +7,8 @@ import pytest
 from advice.dates import DateInputError, parse_date
 from advice.loader import load_text
 from advice.model import WEEKDAYS, DateRule, Recommendation, Tree
-from advice.render import fill, placeholders_in
 from advice.schedule import add_working_days, plan, resolve
+from advice.texts import fill, placeholders_in
 
 FRI = date(2026, 11, 20)
 

@@ -28,7 +28,7 @@ from advice.check import check_file
 from advice.library import shipped_dir
 from advice.model import Question, Tree
 from advice.session import Session
-from advice.summary import session_json
+from advice.view import session_json
 
 from .conftest import TODAY
 from .test_readme_pictures import BROWSER_SHOT, screen_lines

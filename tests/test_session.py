@@ -148,7 +148,7 @@ def test_on_tree_keeps_answers_that_still_fit_and_returns_the_dropped(tmp_path: 
 
 
 def test_a_date_answer_fills_its_placeholder_in_the_ready_texts(shipped_tree: Tree) -> None:
-    from advice.summary import session_json
+    from advice.view import session_json
 
     s = Session.replay(shipped_tree, ["just-interviewed", "monday", "email"], TODAY)
     assert s.values()["interview_date"] == "Monday 16 November"

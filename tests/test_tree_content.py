@@ -14,7 +14,7 @@ import pytest
 from advice.check import check_paths
 from advice.library import shipped_dir
 from advice.model import Recommendation, Tree
-from advice.paths import all_paths
+from advice.routes import all_paths
 from advice.session import Session
 from tests.conftest import TODAY
 from tests.test_cli import ADVICE

@@ -1,12 +1,12 @@
 """Issue 16, point 5: a way in for every situation the articles speak to, among the
-first answers, and a short path to each piece of advice (advice.paths)."""
+first answers, and a short path to each piece of advice (advice.routes)."""
 
 from __future__ import annotations
 
 import statistics
 
 from advice.model import Question, Tree
-from advice.paths import all_paths
+from advice.routes import all_paths
 from tests.test_who_said_it import walk
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from advice.app.advice_app import AdviceApp
 from advice.app.screens.recommendation import RecommendationScreen
 from advice.model import Recommendation, Tree
-from advice.paths import all_paths
+from advice.routes import all_paths
 from tests.app_support import shown_text
 from tests.conftest import TODAY
 from tests.test_cli import ADVICE

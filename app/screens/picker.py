@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 def how_long(tree: Tree) -> str:
     """How many questions a walk asks (`2 to 5 questions`), not how many the tree has."""
-    from advice.paths import question_range
+    from advice.routes import question_range
 
     fewest, most = question_range(tree)
     if most == 0:

@@ -22,7 +22,7 @@ from advice.diagnostics import AdviceError
 from advice.export import step_line, to_markdown
 from advice.fileio import atomic_write
 from advice.model import Recommendation
-from advice.summary import reviewed_note, session_json
+from advice.view import reviewed_note, session_json
 
 
 class RecommendationScreen(WalkScreen):

@@ -12,9 +12,9 @@ from typing import Any
 from advice.bylines import byline, speaker_name, speaker_role
 from advice.dates import long_date
 from advice.model import Citation, Question, SourceList, Tree
-from advice.render import fill, placeholders_in
 from advice.schedule import ScheduledStep
 from advice.session import Session
+from advice.texts import fill, placeholders_in
 from advice.why import explain
 
 
