@@ -1,8 +1,9 @@
 """Who said it, in words: the one place a citation's speaker and byline are written.
 
-Every front end (the app, the plain walk, the Markdown and JSON exports) shows the
-`speaker` and `byline` that `summary.citation_json` puts in each citation, made here,
-so that a quote reads the same everywhere and no front end composes its own.
+Every front end (the app, the plain walk, the Markdown, calendar and JSON exports)
+shows the `speaker` and `byline` that `view.citation_view` puts in each citation, made
+here, and signs a quote with `signature`, so that a quote reads the same everywhere
+and no front end composes its own.
 
 A byline reads like a careful newspaper's: "A. Harrison Barnes, career coach, quoted in
 a post on a job-board blog"; "the writer (unnamed) of a post on a job seekers'
@@ -13,7 +14,7 @@ quoted) by a post on another job-board blog". A name appears once; brackets neve
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Protocol
 
 from advice.model import WRITER, Citation, Person, Source, Writer
 
@@ -68,16 +69,30 @@ def byline(source: Source | None, citation: Citation) -> str:
     return f"{_who(person, citation.speaker)}, quoted in {source.what}"
 
 
-def grouped(citations: Iterable[dict[str, Any]]) -> list[tuple[str, list[str]]]:
-    """Citations (as in `walk --json`) as (byline, quotes): next quotes by the same
-    speaker in the same article share one byline, so a screen names each once in a row.
-    Every front end lays a step's quotes out with this."""
+def signature(who: str) -> str:
+    """How every front end signs a quote with its byline: '— A. Harrison Barnes, ...'."""
+    return f"— {who}"
+
+
+class Quoted(Protocol):
+    """A citation as shown (advice.view.CitationView): its byline and its words."""
+
+    @property
+    def byline(self) -> str: ...
+    @property
+    def quote(self) -> str: ...
+
+
+def grouped(citations: Iterable[Quoted]) -> list[tuple[str, list[str]]]:
+    """Citations as (byline, quotes): next quotes by the same speaker in the same
+    article share one byline, so a screen names each once in a row. Every front end
+    lays a step's quotes out with this."""
     out: list[tuple[str, list[str]]] = []
     for c in citations:
-        if out and out[-1][0] == c["byline"]:
-            out[-1][1].append(c["quote"])
+        if out and out[-1][0] == c.byline:
+            out[-1][1].append(c.quote)
         else:
-            out.append((c["byline"], [c["quote"]]))
+            out.append((c.byline, [c.quote]))
     return out
 
 

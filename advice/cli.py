@@ -266,9 +266,9 @@ def _start_walk(
 
 
 def _run_walk(args: argparse.Namespace) -> int:
-    from advice.export import to_json
+    from advice.export import view_json
     from advice.saves import Seen, save, tree_hash
-    from advice.view import session_json
+    from advice.view import walk_view
 
     # What this walk read of its save: a save another walk wrote meanwhile is refused
     # (and said), not overwritten.
@@ -278,7 +278,7 @@ def _run_walk(args: argparse.Namespace) -> int:
     if args.json:
         if args.resume:
             save(session, path, filled, digest=digest, seen=seen)
-        sys.stdout.write(to_json(session_json(session, sources, filled)))
+        sys.stdout.write(view_json(walk_view(session, sources, filled)))
         return 0
     from advice.plain import run_plain
 
@@ -304,14 +304,14 @@ def _args_export(p: argparse.ArgumentParser) -> None:
 def _run_export(args: argparse.Namespace) -> int:
     from advice.export import encode
     from advice.fileio import atomic_write
-    from advice.view import session_json
+    from advice.view import walk_view
 
     fmt = args.format
     if fmt is None:
         suffix = args.output.suffix.lower().lstrip(".") if args.output else ""
         fmt = {"ics": "ics", "json": "json"}.get(suffix, "md")
     session, sources, filled, _ = _start_walk(args)
-    data = encode(session_json(session, sources, filled), fmt)
+    data = encode(walk_view(session, sources, filled), fmt)
     if args.output is None:
         # Bytes, past the escaping text stream: each format escapes its own text (and
         # the calendar's CRLF line ends must stay).

@@ -1,7 +1,8 @@
 """The plan as a file: Markdown for people, iCalendar for calendar apps, JSON for scripts.
 
-All three are built from `summary.session_json`, the same data `advice walk --json`
-prints, so the CLI, the app and every format agree on the steps, dates and quotes.
+All three are built from the walk's view (`advice.view.walk_view`), the same data
+`advice walk --json` prints, so the CLI, the app and every format agree on the steps,
+dates and quotes.
 """
 
 from __future__ import annotations
@@ -9,12 +10,16 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from advice.bylines import OTHER_VIEW, OUR_READING, THIS_STEP, grouped
+import msgspec
+
+from advice.bylines import OTHER_VIEW, OUR_READING, THIS_STEP, grouped, signature
 from advice.diagnostics import AdviceError
 from advice.escape import CONTROL, shown
+from advice.view import CitationView, RecommendationView, WalkView, step_text
 
 FORMATS = ("md", "ics", "json")
 PRODID = "-//advice//advice follow-up plan//EN"
@@ -51,7 +56,7 @@ def md_fence(text: str) -> list[str]:
     return [f"{fence}text", shown(text.rstrip("\n")), fence]
 
 
-def _quote_lines(citations: list[dict[str, Any]]) -> list[str]:
+def _quote_lines(citations: Sequence[CitationView]) -> list[str]:
     # Each line of a quote gets its own '>' so a multi-line quote stays one block; the
     # quotes of one speaker share one byline (advice.bylines.grouped, as on screen).
     out: list[str] = []
@@ -59,67 +64,46 @@ def _quote_lines(citations: list[dict[str, Any]]) -> list[str]:
         for quote in quotes:
             out += [f"> {md_text(line)}".rstrip() for line in quote.splitlines() or [""]]
             out.append(">")
-        out += [f"> — {md_text(who, one_line=True)}", ""]
+        out += [f"> {signature(md_text(who, one_line=True))}", ""]
     return out
 
 
-def step_line(s: dict[str, Any], long: bool = False) -> str:
-    """One dated step as a sentence: 'By 2026-11-21 (Saturday): Send your note';
-    `long`: 'By Saturday 21 November 2026: ...' (the app). A day before today says so:
-    passed, or moved to the first day the rule allows from today."""
-
-    def name(iso: str) -> str:
-        day = date.fromisoformat(iso)
-        return f"{day:%A} {day.day} {day:%B %Y}" if long else f"{iso} ({day:%A})"
-
-    when = f"{'By' if s['by'] else 'On'} {name(s['date'])}"
-    if s.get("past"):
-        return f"{when}, which has passed: {s['action']}"
-    if s.get("planned"):
-        planned = date.fromisoformat(s["planned"])
-        return (
-            f"{when}: {s['action']}. Moved: the rule's day, {planned:%A} {planned.day} "
-            f"{planned:%B %Y}, has passed; this is the first day from today it allows"
-        )
-    return f"{when}: {s['action']}"
-
-
-def to_markdown(data: dict[str, Any]) -> str:
-    node = data["node"]
-    lines = [f"# {md_text(node['title'], one_line=True)}", ""]
-    if data.get("tree_title"):
-        title = md_text(data["tree_title"], one_line=True)
-        lines += [f"From *{title}*, as of {data.get('today', '')}.", ""]
-    if data["path"]:
+def to_markdown(view: WalkView) -> str:
+    node = view.node
+    lines = [f"# {md_text(node.title, one_line=True)}", ""]
+    if view.tree_title:
+        title = md_text(view.tree_title, one_line=True)
+        lines += [f"From *{title}*, as of {view.today.isoformat()}.", ""]
+    if view.path:
         lines += ["## Your answers", ""]
         lines += [
-            f"- {md_text(p['question'], one_line=True)} **{md_text(p['answer'], one_line=True)}**"
-            for p in data["path"]
+            f"- {md_text(p.question, one_line=True)} **{md_text(p.answer, one_line=True)}**"
+            for p in view.path
         ]
         lines.append("")
-    if node["kind"] != "recommendation":
+    if not isinstance(node, RecommendationView):
         lines += ["The walk stops at a question: answer it to get a recommendation.", ""]
         return "\n".join(lines)
-    lines += [md_text(node["text"]), ""]
-    if node.get("our_reading"):
-        lines += [f"*{OUR_READING}:* {md_text(node['our_reading'])}", ""]
-    if node["schedule"]:
+    lines += [md_text(node.text), ""]
+    if node.our_reading:
+        lines += [f"*{OUR_READING}:* {md_text(node.our_reading)}", ""]
+    if node.schedule:
         lines += ["## When", ""]
-        for s in node["schedule"]:
-            lines.append(f"- {md_text(step_line(s), one_line=True)}")
-            if s.get("late_note"):
-                lines.append(f"  {md_text(s['late_note'], one_line=True)}")
+        for s in node.schedule:
+            lines.append(f"- {md_text(step_text(s), one_line=True)}")
+            if s.late_note:
+                lines.append(f"  {md_text(s.late_note, one_line=True)}")
         lines.append("")
-    for t in node["templates"]:
-        lines += [f"## {md_text(t['title'], one_line=True)}", ""]
-        if t.get("missing"):
+    for t in node.templates:
+        lines += [f"## {md_text(t.title, one_line=True)}", ""]
+        if t.missing:
             lines += ["Fill in the parts in [brackets] before you send it.", ""]
-        lines += [*md_fence(t["text"]), ""]
+        lines += [*md_fence(t.text), ""]
     lines += [f"## {THIS_STEP}", ""]
-    lines += _quote_lines(node["citations"])
-    for d in node["disagreements"]:
-        lines += [f"## {OTHER_VIEW}: {md_text(d['summary'], one_line=True)}", ""]
-        lines += _quote_lines(d["citations"])
+    lines += _quote_lines(node.citations)
+    for d in node.disagreements:
+        lines += [f"## {OTHER_VIEW}: {md_text(d.summary, one_line=True)}", ""]
+        lines += _quote_lines(d.citations)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -130,48 +114,44 @@ def event_uid(tree_id: str, node_id: str, step: int) -> str:
     return f"{digest}-{step}@advice"
 
 
-def to_ics(data: dict[str, Any]) -> bytes:
+def to_ics(view: WalkView) -> bytes:
     """One all-day event per dated step. DTSTAMP is the plan's `today` (midnight UTC), not
     the clock, so the same answers always give the same file."""
-    node = data["node"]
-    steps = node.get("schedule") or []
-    if node["kind"] != "recommendation":
+    node = view.node
+    if not isinstance(node, RecommendationView):
         raise AdviceError(
             f"nothing to put in a calendar yet: the answers stop at the question "
-            f"'{node['title']}'; add an --answer for it"
+            f"'{node.title}'; add an --answer for it"
         )
-    if not steps:
-        raise AdviceError(f"nothing to put in a calendar: '{node['title']}' has no dated steps")
+    if not node.schedule:
+        raise AdviceError(f"nothing to put in a calendar: '{node.title}' has no dated steps")
     from icalendar import Calendar, Event, vText  # only here: its import costs more than the rest
 
-    stamp = datetime.combine(date.fromisoformat(data["today"]), datetime.min.time(), UTC)
+    stamp = datetime.combine(view.today, datetime.min.time(), UTC)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     # vText: an X- property is not text to the library unless told, and then went out
     # unescaped (a newline in the title crashed it, a lone CR went through).
-    cal.add("x-wr-calname", vText(_ics_line(node["title"])))
+    cal.add("x-wr-calname", vText(_ics_line(node.title)))
     # The byline after a dash, not in brackets: it may hold brackets of its own.
-    quotes = [f'"{c["quote"]}" — {c["byline"]}' for c in node["citations"]]
-    for s in steps:
-        day = date.fromisoformat(s["date"])
+    quotes = [f'"{c.quote}" {signature(c.byline)}' for c in node.citations]
+    for s in node.schedule:
         event = Event()
-        event.add("uid", event_uid(data["tree"], node["id"], s["step"]))
+        event.add("uid", event_uid(view.tree, node.id, s.step))
         event.add("dtstamp", stamp)
-        event.add("dtstart", day)
-        event.add("dtend", day + timedelta(days=1))  # all-day: the end is exclusive
+        event.add("dtstart", s.date)
+        event.add("dtend", s.date + timedelta(days=1))  # all-day: the end is exclusive
         # A calendar shows the summary alone: a day already gone must not read there as
         # a step still to do (the description says more).
-        summary = f"Passed: {s['action']}" if s.get("past") else s["action"]
+        summary = f"Passed: {s.action}" if s.past else s.action
         event.add("summary", vText(_ics_line(summary)))
-        deadline = "Deadline: do it by this day.\n\n" if s["by"] else ""
+        deadline = "Deadline: do it by this day.\n\n" if s.by else ""
         # A day already gone says so in the calendar too (the same sentence as the plan).
-        late = f"{step_line(s)}\n{s.get('late_note') or ''}".rstrip() + "\n\n"
-        late = late if s.get("past") or s.get("planned") else ""
-        about = f"{late}{deadline}{_ics_line(node['title'])}\n{node['text']}\n\n" + "\n".join(
-            quotes
-        )
+        late = f"{step_text(s)}\n{s.late_note or ''}".rstrip() + "\n\n"
+        late = late if s.past or s.planned else ""
+        about = f"{late}{deadline}{_ics_line(node.title)}\n{node.text}\n\n" + "\n".join(quotes)
         event.add("description", vText(shown(about)))  # its line breaks: escaped as \n
         event.add("transp", "TRANSPARENT")  # a reminder, not a busy slot
         cal.add_component(event)
@@ -191,12 +171,17 @@ def to_json(data: Any) -> str:
     return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def encode(data: dict[str, Any], fmt: str) -> bytes:
+def view_json(view: WalkView) -> str:
+    """`advice walk --json`: the view's fields, in order, as JSON."""
+    return to_json(msgspec.to_builtins(view))
+
+
+def encode(view: WalkView, fmt: str) -> bytes:
     """The plan in one of FORMATS, as the bytes to write."""
     if fmt == "md":
-        return to_markdown(data).encode("utf-8")
+        return to_markdown(view).encode("utf-8")
     if fmt == "ics":
-        return to_ics(data)
+        return to_ics(view)
     if fmt == "json":
-        return to_json(data).encode("utf-8")
+        return view_json(view).encode("utf-8")
     raise AdviceError(f"unknown format '{fmt}'; use one of: {', '.join(FORMATS)}")

@@ -10,70 +10,73 @@ the sources and where they disagree. End of input stops quietly.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, TextIO
+from typing import TextIO
 
-from advice.bylines import OTHER_VIEW, OUR_READING, THIS_STEP, grouped
+from advice.bylines import OTHER_VIEW, OUR_READING, THIS_STEP, grouped, signature
 from advice.dates import DateInputError, long_date, parse_date
 from advice.diagnostics import AdviceError
-from advice.export import step_line
 from advice.model import Question, Recommendation, SourceList
 from advice.session import AnswerError, Session
 from advice.texts import placeholders_in
-from advice.view import session_json, template_values
+from advice.view import (
+    CitationView,
+    RecommendationView,
+    WhyView,
+    step_text,
+    template_values,
+    walk_view,
+)
 
 # Called after every change (answer, back, a detail typed): saving hooks in here.
 OnChange = Callable[[Session, dict[str, str]], object]
 
 
-def _print_quotes(citations: list[dict[str, Any]], out: TextIO) -> None:
+def _print_quotes(citations: Sequence[CitationView], out: TextIO) -> None:
     for who, quotes in grouped(citations):
         for quote in quotes:
             print(f'  "{quote}"', file=out)
-        print(f"    — {who}", file=out)
+        print(f"    {signature(who)}", file=out)
 
 
-def print_recommendation(data: dict[str, Any], out: TextIO) -> None:
-    node = data["node"]
-    print(f"\nNext step: {node['title']}\n{node['text']}", file=out)
-    if node.get("our_reading"):
-        print(f"{OUR_READING}: {node['our_reading']}", file=out)
-    if node["schedule"]:
+def print_recommendation(node: RecommendationView, out: TextIO) -> None:
+    print(f"\nNext step: {node.title}\n{node.text}", file=out)
+    if node.our_reading:
+        print(f"{OUR_READING}: {node.our_reading}", file=out)
+    if node.schedule:
         print("\nWhen:", file=out)
-        for step in node["schedule"]:
-            print(f"  {step_line(step)}", file=out)
-            if step.get("late_note"):
-                print(f"    {step['late_note']}", file=out)
+        for step in node.schedule:
+            print(f"  {step_text(step)}", file=out)
+            if step.late_note:
+                print(f"    {step.late_note}", file=out)
     print(f"\n{THIS_STEP}:", file=out)
-    _print_quotes(node["citations"], out)
-    for d in node["disagreements"]:
-        print(f"\n{OTHER_VIEW}: {d['summary']}", file=out)
-        _print_quotes(d["citations"], out)
-    for t in node["templates"]:
-        print(
-            f"\n--- {t['title']} ---\n{t['text'].rstrip()}\n--- end of {t['title']} ---", file=out
-        )
-        if t["missing"]:
+    _print_quotes(node.citations, out)
+    for d in node.disagreements:
+        print(f"\n{OTHER_VIEW}: {d.summary}", file=out)
+        _print_quotes(d.citations, out)
+    for t in node.templates:
+        print(f"\n--- {t.title} ---\n{t.text.rstrip()}\n--- end of {t.title} ---", file=out)
+        if t.missing:
             print("Fill in the parts in [brackets] before you send it.", file=out)
-    print_why(node["why"], out)
+    print_why(node.why, out)
 
 
-def print_why(why: dict[str, Any], out: TextIO) -> None:
+def print_why(why: WhyView, out: TextIO) -> None:
     """Why this step (advice.why): the answers, each date's rule and its sentences;
     for the quotes, a pointer to the step's, printed above it."""
     print("\nWhy this step:", file=out)
-    if why["answers"]:
+    if why.answers:
         print("  Your answers:", file=out)
-        for a in why["answers"]:
-            print(f"    {a['question']} {a['answer']}", file=out)
-    if why["dates"]:
+        for a in why.answers:
+            print(f"    {a.question} {a.answer}", file=out)
+    if why.dates:
         print("  The dates:", file=out)
-        for d in why["dates"]:
-            print(f"    {d['action']}", file=out)
-            print(f"      Rule: {d['rule']}", file=out)
-            for c in d["because"]:
-                print(f'      From {c["byline"]}: "{c["quote"]}"', file=out)
+        for d in why.dates:
+            print(f"    {d.action}", file=out)
+            print(f"      Rule: {d.rule}", file=out)
+            for c in d.because:
+                print(f'      From {c.byline}: "{c.quote}"', file=out)
     print(f"  The quotes: above, under {THIS_STEP}.", file=out)
 
 
@@ -210,7 +213,9 @@ class _Plain:
             node = s.current
             if isinstance(node, Recommendation):
                 more = self.fill_in()
-                print_recommendation(session_json(s, self.sources, self.filled), self.out)
+                view = walk_view(s, self.sources, self.filled).node
+                assert isinstance(view, RecommendationView)
+                print_recommendation(view, self.out)
                 if not more:
                     return False
                 reply = self.ask("\nPress Enter to finish, or b to go back: ")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 from icalendar import Calendar
@@ -14,7 +13,7 @@ from advice.check import check_file
 from advice.export import to_ics, to_markdown
 from advice.library import shipped_dir
 from advice.session import Session
-from advice.view import session_json
+from advice.view import RecommendationView, StepView, WalkView, walk_view
 from tests.plan_support import THREE_DAYS, TODAY, TREE, answers, run
 
 THANK_YOU = ["just-interviewed", "2026-11-19", "Ada Lovelace"]
@@ -26,11 +25,18 @@ def export(*args: str) -> str:
     return out.stdout
 
 
-def plan_data(values: list[str], today: date = date(2026, 11, 20)) -> dict[str, Any]:
-    """The walk --json object, built in-process (engine tests need no subprocess)."""
+def plan_data(values: list[str], today: date = date(2026, 11, 20)) -> WalkView:
+    """The walk --json view, built in-process (engine tests need no subprocess)."""
     result = check_file(TREE)
     assert result.tree is not None and result.ok()
-    return session_json(Session.replay(result.tree, values, today), result.sources)
+    return walk_view(Session.replay(result.tree, values, today), result.sources)
+
+
+def plan_steps(values: list[str]) -> tuple[StepView, ...]:
+    """The dated steps the answers lead to (they must end at a recommendation)."""
+    node = plan_data(values).node
+    assert isinstance(node, RecommendationView)
+    return node.schedule
 
 
 def test_the_issue_dates_three_days_and_friday() -> None:
@@ -38,12 +44,12 @@ def test_the_issue_dates_three_days_and_friday() -> None:
     out = run("walk", str(TREE), *answers(THREE_DAYS), "--today", TODAY, "--json")
     assert json.loads(out.stdout)["node"]["schedule"][0]["date"] == "2026-11-24"
     # "They said Friday": the Tuesday after.
-    friday = plan_data([*THREE_DAYS[:3], "friday"])
-    assert friday["node"]["schedule"][0]["date"] == "2026-11-24"
+    friday = plan_steps([*THREE_DAYS[:3], "friday"])
+    assert friday[0].date == date(2026, 11, 24)
     # Interview Monday + three days = Thursday: day four is a Friday and stays; the
     # second message is three working days after Thursday: Tuesday.
-    monday = plan_data(["waiting", "2026-11-16", "gave-date", "3 days"])
-    assert [s["date"] for s in monday["node"]["schedule"]] == ["2026-11-20", "2026-11-24"]
+    monday = plan_steps(["waiting", "2026-11-16", "gave-date", "3 days"])
+    assert [s.date for s in monday] == [date(2026, 11, 20), date(2026, 11, 24)]
 
 
 def test_ics_parses_with_one_all_day_event_per_dated_step(tmp_path: Path) -> None:
@@ -53,7 +59,7 @@ def test_ics_parses_with_one_all_day_event_per_dated_step(tmp_path: Path) -> Non
     assert out.stdout == ""
     cal = Calendar.from_ical(target.read_bytes())
     events = cal.walk("VEVENT")
-    assert len(events) == len(plan_data(THREE_DAYS)["node"]["schedule"]) == 2
+    assert len(events) == len(plan_steps(THREE_DAYS)) == 2
     got = [(e.decoded("dtstart"), str(e["summary"])) for e in events]
     assert got == [
         (date(2026, 11, 24), "Call them"),  # decision Sunday 22nd: day four is a Monday
@@ -170,15 +176,12 @@ def test_export_of_an_unfinished_walk_says_where_it_stopped(fmt: str) -> None:
 
 def test_a_date_already_gone_is_marked_not_hidden() -> None:
     # Interviewed ten days ago: the thank-you deadline has passed; the plan says so.
-    data = plan_data(["just-interviewed", "2026-11-10", "Ada"])
-    [step] = data["node"]["schedule"]
-    assert (step["date"], step["past"]) == ("2026-11-11", True)
+    [step] = plan_steps(["just-interviewed", "2026-11-10", "Ada"])
+    assert (step.date, step.past) == (date(2026, 11, 11), True)
     assert "- By 2026-11-11 (Wednesday), which has passed: Send your thank-you note" in (
-        to_markdown(data)
+        to_markdown(plan_data(["just-interviewed", "2026-11-10", "Ada"]))
     )
-    assert (
-        plan_data(["just-interviewed", "2026-11-19", "Ada"])["node"]["schedule"][0]["past"] is False
-    )
+    assert plan_steps(["just-interviewed", "2026-11-19", "Ada"])[0].past is False
 
 
 # -- outside text in the plan (issue 20) ---------------------------------------------------

@@ -34,7 +34,7 @@ from advice.library import shipped_dir, tree_files
 from advice.loader import StrictLoader, load_sources, load_text
 from advice.model import Question, SourceList, Tree
 from advice.session import Session
-from advice.view import session_json
+from advice.view import walk_view
 
 DATA = Path(__file__).parent / "data"
 TODAY = date(2026, 11, 20)
@@ -153,7 +153,7 @@ def walk_everywhere(tree: Tree, data: st.DataObject) -> None:
             session.answer(data.draw(st.sampled_from(options(session.current))))
         assert session.finished, f"no end from {node_id} within {len(tree.nodes)} answers"
         if node_id == tree.start:  # the summary and the export, once per tree
-            to_markdown(session_json(session, SOURCES, {"name": "[/]"}))
+            to_markdown(walk_view(session, SOURCES, {"name": "[/]"}))
 
 
 def run(text: str, data: st.DataObject) -> None:

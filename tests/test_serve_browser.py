@@ -18,7 +18,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,7 @@ from advice.check import check_file
 from advice.library import shipped_dir
 from advice.model import Question, Tree
 from advice.session import Session
-from advice.view import session_json
+from advice.view import RecommendationView, walk_view
 
 from .conftest import TODAY
 from .test_readme_pictures import BROWSER_SHOT, screen_lines
@@ -269,12 +268,11 @@ class Tab:
         return False
 
 
-def expected(tree: Tree, answers: list[str]) -> dict[str, Any]:
+def expected(tree: Tree, answers: list[str]) -> RecommendationView:
     """What the engine says these answers lead to (the same data the app shows)."""
     result = check_file(shipped_dir() / f"{tree.id}.yaml")
-    data = session_json(Session.replay(tree, answers, TODAY), result.sources)
-    node: dict[str, Any] = data["node"]
-    assert node["kind"] == "recommendation"
+    node = walk_view(Session.replay(tree, answers, TODAY), result.sources).node
+    assert isinstance(node, RecommendationView)
     return node
 
 
@@ -290,11 +288,11 @@ def steps(tree: Tree, answers: list[str]) -> list[tuple[Question, str]]:
     return out
 
 
-def shows_recommendation(tab: Tab, node: dict[str, Any]) -> str:
+def shows_recommendation(tab: Tab, node: RecommendationView) -> str:
     """The title, the text, the first quote's byline and the first date are on the page."""
-    texts = [node["title"], node["text"], node["citations"][0]["byline"]]
-    if node["schedule"]:
-        texts.append(f"{date.fromisoformat(node['schedule'][0]['date']):%d %B %Y}")
+    texts = [node.title, node.text, node.citations[0].byline]
+    if node.schedule:
+        texts.append(f"{node.schedule[0].date:%d %B %Y}")
     return tab.wait_for(*texts)
 
 
@@ -327,7 +325,7 @@ def test_walk_to_a_cited_recommendation_in_the_browser(
         tab.page.keyboard.press("s")
     assert download.value.suggested_filename == "advice-plan-interview-follow-up.md"
     plan = Path(download.value.path()).read_text(encoding="utf-8")
-    assert node["title"] in plan and node["citations"][0]["quote"] in plan
+    assert node.title in plan and node.citations[0].quote in plan
     assert not (server.log.parent / "advice-plan-interview-follow-up.md").exists()
     assert ELSEWHERE == []  # works offline: the font, script and styles came from here
 
@@ -337,7 +335,7 @@ def test_two_tabs_walk_different_paths_at_once(server: Server, browser: Any, tre
     # show one tab's answer in the other, or end both at the same step.
     paths = [["no-word", "a week ago", "nothing-yet"], ["no-word", "a week ago", "emailed-both"]]
     nodes = [expected(tree, answers) for answers in paths]
-    assert nodes[0]["title"] != nodes[1]["title"]
+    assert nodes[0].title != nodes[1].title
     tabs = [Tab(browser, server.url) for _ in paths]  # both apps start at once
     for tab in tabs:
         tab.click_in()
@@ -348,4 +346,4 @@ def test_two_tabs_walk_different_paths_at_once(server: Server, browser: Any, tre
                 tab.answer(*walk[i])
     for tab, node, other in zip(tabs, nodes, reversed(nodes), strict=True):
         shown = shows_recommendation(tab, node)
-        assert flat(other["title"]) not in shown
+        assert flat(other.title) not in shown

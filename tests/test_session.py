@@ -148,14 +148,16 @@ def test_on_tree_keeps_answers_that_still_fit_and_returns_the_dropped(tmp_path: 
 
 
 def test_a_date_answer_fills_its_placeholder_in_the_ready_texts(shipped_tree: Tree) -> None:
-    from advice.view import session_json
+    from advice.view import RecommendationView, walk_view
 
     s = Session.replay(shipped_tree, ["just-interviewed", "monday", "email"], TODAY)
     assert s.values()["interview_date"] == "Monday 16 November"
-    texts = session_json(s, None)["node"]["templates"]
-    assert texts and all("[Date of the interview]" not in t["text"] for t in texts)
+    node = walk_view(s, None).node
+    assert isinstance(node, RecommendationView)
+    texts = [t.text for t in node.templates]
+    assert texts and all("[Date of the interview]" not in t for t in texts)
     # Said the way a person says it on Friday the 20th: "on Monday", not the full date.
-    assert any("your time on Monday;" in t["text"] for t in texts)
+    assert any("your time on Monday;" in t for t in texts)
 
 
 DATES = """

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -19,10 +18,10 @@ from advice.app.styles import styles_path
 from advice.app.widgets.quote import quote_blocks
 from advice.bylines import OTHER_VIEW, OUR_READING, THIS_STEP
 from advice.diagnostics import AdviceError
-from advice.export import step_line, to_markdown
+from advice.export import to_markdown
 from advice.fileio import atomic_write
 from advice.model import Recommendation
-from advice.view import reviewed_note, session_json
+from advice.view import RecommendationView, WalkView, reviewed_note, step_text, walk_view
 
 
 class RecommendationScreen(WalkScreen):
@@ -39,56 +38,60 @@ class RecommendationScreen(WalkScreen):
     def here_label(self) -> str:
         return "Your next step"
 
-    def data(self) -> dict[str, Any]:
-        """The same object `advice walk --json` prints and the export is made from."""
+    def current_view(self) -> WalkView:
+        """The same view `advice walk --json` prints and the export is made from."""
         sources = self.entry.result.sources
-        return session_json(self.session, sources, self.advice_app.details)
+        return walk_view(self.session, sources, self.advice_app.details)
+
+    def next_step(self) -> RecommendationView:
+        """The walk view's node: this screen is only shown at a recommendation."""
+        node = self.current_view().node
+        assert isinstance(node, RecommendationView)
+        return node
 
     def compose_body(self) -> ComposeResult:
-        node = self.data()["node"]
+        node = self.next_step()
         with VerticalScroll(id="rec-body"), Horizontal(id="rec-panes"):
             with Vertical(id="rec-main"):
                 yield Static("Your next step", classes="kicker")
-                yield Static(Content(node["title"]), id="rec-title")
-                yield Static(Content(node["text"]), id="rec-text")
-                if node.get("our_reading"):
-                    reading = Content.assemble((f"{OUR_READING}: ", "bold"), node["our_reading"])
+                yield Static(Content(node.title), id="rec-title")
+                yield Static(Content(node.text), id="rec-text")
+                if node.our_reading:
+                    reading = Content.assemble((f"{OUR_READING}: ", "bold"), node.our_reading)
                     yield Static(reading, id="rec-reading")
                 yield Button("Why this step (w)", id="why", compact=True)
                 yield from self.compose_when(node)
                 yield Static(THIS_STEP, classes="section")
-                yield from quote_blocks(node["citations"])
+                yield from quote_blocks(node.citations)
                 yield from self.compose_disagreements(node)
                 if note := reviewed_note(self.session.tree):
                     yield Static(Content(note), classes="kicker", id="rec-reviewed")
-            if node["templates"]:
+            if node.templates:
                 with Vertical(id="rec-side"):
                     yield from self.compose_templates(node)
 
-    def compose_when(self, node: dict[str, Any]) -> ComposeResult:
-        steps = node["schedule"]
-        if steps:
+    def compose_when(self, node: RecommendationView) -> ComposeResult:
+        if node.schedule:
             yield Static("When", classes="section")
-            for step in steps:
-                past = bool(step.get("past"))
-                line = step_line(step, long=True)
-                yield Static(Content(line), classes="when-step -past" if past else "when-step")
-                if step.get("late_note"):
-                    yield Static(Content(step["late_note"]), classes="when-note")
+            for step in node.schedule:
+                line = step_text(step, long=True)
+                yield Static(Content(line), classes="when-step -past" if step.past else "when-step")
+                if step.late_note:
+                    yield Static(Content(step.late_note), classes="when-note")
 
-    def compose_disagreements(self, node: dict[str, Any]) -> ComposeResult:
+    def compose_disagreements(self, node: RecommendationView) -> ComposeResult:
         """Each other view once, with its own quotes only: the step's side is above."""
-        for d in node["disagreements"]:
+        for d in node.disagreements:
             yield Static(OTHER_VIEW, classes="section")
-            yield Static(Content(d["summary"]), classes="disagree-summary")
-            yield from quote_blocks(d["citations"])
+            yield Static(Content(d.summary), classes="disagree-summary")
+            yield from quote_blocks(d.citations)
 
-    def compose_templates(self, node: dict[str, Any]) -> ComposeResult:
+    def compose_templates(self, node: RecommendationView) -> ComposeResult:
         labels = self.session.tree.placeholders
-        for i, t in enumerate(node["templates"]):
-            yield Static(Content(t["title"]), classes="section")
-            text = Content(t["text"].rstrip("\n"))
-            for name in t["missing"]:  # unfilled placeholders stand out until filled in
+        for i, t in enumerate(node.templates):
+            yield Static(Content(t.title), classes="section")
+            text = Content(t.text.rstrip("\n"))
+            for name in t.missing:  # unfilled placeholders stand out until filled in
                 word = f"[{labels.get(name, name)}]"
                 text = text.highlight_regex(re.escape(word), style="reverse")
             yield Static(text, classes="template-text", id=f"template-{i}")
@@ -115,7 +118,7 @@ class RecommendationScreen(WalkScreen):
         """`c`: the ready text in view; with several in view (or none), ask which."""
         if self.stale():
             return
-        texts = self.data()["node"]["templates"]
+        texts = self.next_step().templates
         if not texts:
             self.notify("This step has no ready text to copy.", severity="warning")
             return
@@ -125,7 +128,7 @@ class RecommendationScreen(WalkScreen):
             return
         from advice.app.screens.choose import ChooseScreen
 
-        titles = [t["title"] for t in texts]
+        titles = [t.title for t in texts]
         first = shown[0] if shown else 0
         self.app.push_screen(
             ChooseScreen("Copy which ready text?", titles, first),
@@ -152,9 +155,9 @@ class RecommendationScreen(WalkScreen):
         return int((button.id or "copy-0").rsplit("-", 1)[1])
 
     def copy_text(self, index: int) -> None:
-        text = self.data()["node"]["templates"][index]
-        self.app.copy_to_clipboard(text["text"])
-        self.notify(f"Copied: {text['title']}", markup=False)
+        text = self.next_step().templates[index]
+        self.app.copy_to_clipboard(text.text)
+        self.notify(f"Copied: {text.title}", markup=False)
 
     @on(Button.Pressed, ".copy")
     def copy_pressed(self, event: Button.Pressed) -> None:
@@ -190,7 +193,7 @@ class RecommendationScreen(WalkScreen):
             return
         from advice.app.screens.why import WhyScreen
 
-        self.app.push_screen(WhyScreen(self.data()["node"]["why"]))
+        self.app.push_screen(WhyScreen(self.next_step().why))
 
     def action_save_plan(self) -> None:
         if self.stale():
@@ -209,7 +212,7 @@ class RecommendationScreen(WalkScreen):
         import io
 
         self.app.deliver_text(
-            io.StringIO(to_markdown(self.data())),
+            io.StringIO(to_markdown(self.current_view())),
             save_filename=name,
             mime_type="text/markdown",
             encoding="utf-8",
@@ -222,7 +225,7 @@ class RecommendationScreen(WalkScreen):
 
         target = Path(path).expanduser()
         try:
-            atomic_write(target, to_markdown(self.data()))
+            atomic_write(target, to_markdown(self.current_view()))
         except AdviceError as exc:
             self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=8)
             return False

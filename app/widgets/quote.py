@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Sequence
 
 from textual.content import Content
 from textual.widgets import Static
 
-from advice.bylines import grouped
+from advice.bylines import grouped, signature
+from advice.view import CitationView
 
 
 class QuoteBlock(Static):
@@ -20,13 +20,13 @@ class QuoteBlock(Static):
         parts: list[Content | str] = []
         for quote in quotes:
             parts += [Content.styled(f"“{quote}”", "italic"), "\n"]
-        parts.append(Content.styled(f"— {byline}", "dim"))
+        parts.append(Content.styled(signature(byline), "dim"))
         super().__init__(Content.assemble(*parts), classes="quote")
         self.byline = byline
         self.quotes = quotes
 
 
-def quote_blocks(citations: list[dict[str, Any]]) -> Iterator[QuoteBlock]:
+def quote_blocks(citations: Sequence[CitationView]) -> Iterator[QuoteBlock]:
     """A block per speaker, in the order `bylines.grouped` gives (every screen's)."""
     for who, quotes in grouped(citations):
         yield QuoteBlock(who, quotes)
