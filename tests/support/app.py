@@ -6,10 +6,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TypeVar
 
 from rich.cells import cell_len
 from rich.style import Style
 from textual import events
+from textual.app import App
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.strip import Strip
@@ -27,6 +29,8 @@ MARKUP = APP_DATA / "markup.yaml"
 EVERYTHING = DATA / "markup" / "everything.yaml"
 
 Script = Callable[[Pilot[None], AdviceApp], Awaitable[None]]
+A = TypeVar("A", bound=App[None])
+Size = tuple[int, int]
 
 # The follow-up tree's answers that reach the thank-you recommendation.
 THANK_YOU = {
@@ -137,8 +141,11 @@ async def walk_to(pilot: Pilot[None], app: AdviceApp, node_id: str) -> None:
             await pilot.pause()
 
 
-def drive(app: AdviceApp, script: Script, size: tuple[int, int] = (100, 30)) -> None:
-    """Run `app` headless at `size` and let `script` press keys and look."""
+def drive(
+    app: A, script: Callable[[Pilot[None], A], Awaitable[None]], size: Size = (100, 30)
+) -> None:
+    """Run `app` (ours, or a test's harness app) headless at `size` and let `script`
+    press keys and look."""
 
     async def run() -> None:
         async with app.run_test(size=size) as pilot:
