@@ -136,7 +136,6 @@ class _Decoder:
         self.diagnostics: list[Diagnostic] = []
         self.node_ids: set[str] = set()
         self.cache: dict[Any, Decode] = {}
-        self.locs: dict[tuple[int, int], Loc] = {}
 
     # -- reporting ------------------------------------------------------------------
     def loc(self, node: YNode) -> Loc:
@@ -173,6 +172,15 @@ class _Decoder:
                 '(write "010" in quotes for a text)',
                 node,
             )
+            return False
+        return True
+
+    def opens(self, node: YNode, what: str, kind: int, noun: str) -> bool:
+        """Whether a list or mapping can be read: admitted, and of that kind (else said)."""
+        if not self.admit(node):
+            return False
+        if node.kind != kind:
+            self.report("ADV004", f"{what} must be {noun}, not {node.describe()}", node)
             return False
         return True
 
@@ -283,10 +291,8 @@ class _Decoder:
         return value
 
     def sequence(self, node: YNode, what: str, item: Decode) -> Any:
-        if not self.admit(node):
+        if not self.opens(node, what, SEQUENCE, "a list"):
             return BAD
-        if node.kind != SEQUENCE:
-            return self.report("ADV004", f"{what} must be a list, not {node.describe()}", node)
         out = [item(child, f"item {i + 1} of {what}") for i, child in enumerate(node.value)]
         return tuple(v for v in out if v is not BAD)
 
@@ -309,10 +315,8 @@ class _Decoder:
         return out
 
     def mapping(self, node: YNode, what: str, value_type: Any) -> Any:
-        if not self.admit(node):
+        if not self.opens(node, what, MAPPING, "a mapping"):
             return BAD
-        if node.kind != MAPPING:
-            return self.report("ADV004", f"{what} must be a mapping, not {node.describe()}", node)
         decode = self.decoder(value_type)
         out: dict[str, Any] = {}
         for key, key_node, value_node in self.keys(node, what):
@@ -362,10 +366,8 @@ class _Decoder:
         key: str | None = None,
         key_node: YNode | None = None,
     ) -> Any:
-        if not self.admit(node):
+        if not self.opens(node, what, MAPPING, "a mapping"):
             return BAD
-        if node.kind != MAPPING:
-            return self.report("ADV004", f"{what} must be a mapping, not {node.describe()}", node)
         specs = model_fields(cls)
         by_key = fields_by_key(cls)
         values: dict[str, Any] = {}

@@ -1,9 +1,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
-from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -11,16 +8,7 @@ from hypothesis import HealthCheck, settings
 from advice.check import check_file
 from advice.library import shipped_dir
 from advice.model import Tree
-
-ROOT = Path(__file__).parent.parent
-DATA = Path(__file__).parent / "data"
-PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-PROJECT_NAME: str = PYPROJECT["project"]["name"]  # what `pip install` takes
-# The four articles are their authors' work, kept beside the repository, not in it
-# (README: "Where the advice comes from"); ADVICE_SOURCES_DIR points elsewhere.
-SOURCES = Path(os.environ.get("ADVICE_SOURCES_DIR") or ROOT.parent / "shared" / "sources")
-NO_SOURCES = f"the article texts are not at {SOURCES}"
-needs_sources = pytest.mark.skipif(not SOURCES.is_dir(), reason=NO_SOURCES)
+from tests.support import DATA, NO_SOURCES
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
@@ -37,9 +25,6 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             " to put them)",
             yellow=True,
         )
-
-
-TODAY = date(2026, 11, 20)  # a Friday
 
 
 @pytest.fixture(autouse=True, scope="session")

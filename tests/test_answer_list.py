@@ -9,9 +9,8 @@ from textual.pilot import Pilot
 
 from advice.app.advice_app import AdviceApp
 from advice.app.widgets.answers import AnswerList
-from tests.app_support import drawn_lines, make_app, style_at
-from tests.conftest import DATA
-from tests.test_app import drive, question_id
+from tests.support import DATA
+from tests.support.app import drawn_lines, drive, make_app, question_id, style_at
 
 LONG = "a long answer that goes on " * 4  # wraps at 60 columns
 

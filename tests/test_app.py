@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 import subprocess
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -25,7 +22,8 @@ from advice.app.widgets.answers import AnswerList
 from advice.app.widgets.breadcrumb import Breadcrumb
 from advice.app.widgets.chrome import TooSmall
 from advice.app.widgets.keybar import KeyBar
-from tests.app_support import (
+from tests.support import DATA
+from tests.support.app import (
     APP_DATA,
     EVERYTHING,
     MARKUP,
@@ -33,41 +31,14 @@ from tests.app_support import (
     cells_before,
     drawn,
     drawn_lines,
+    drive,
     make_app,
+    paste,
+    question_id,
+    replace_text,
     shown_text,
     style_at,
 )
-from tests.conftest import DATA
-
-Script = Callable[[Pilot[None], AdviceApp], Awaitable[None]]
-
-
-def drive(app: AdviceApp, script: Script, size: tuple[int, int] = (100, 30)) -> None:
-    async def run() -> None:
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            await script(pilot, app)
-
-    asyncio.run(run())
-
-
-def question_id(app: AdviceApp) -> str:
-    assert isinstance(app.screen, QuestionScreen), type(app.screen).__name__
-    return app.screen.question.id
-
-
-async def paste(pilot: Pilot[None], text: str) -> None:
-    """Paste into the focused field, as a terminal does (one event, not a key per letter:
-    key presses cost a pause each)."""
-    focused = pilot.app.focused
-    assert focused is not None
-    focused.post_message(events.Paste(text))
-    await pilot.pause()
-
-
-async def replace_text(pilot: Pilot[None], text: str) -> None:
-    await pilot.press("home", "ctrl+k")
-    await paste(pilot, text)
 
 
 async def to_thank_you(pilot: Pilot[None]) -> None:

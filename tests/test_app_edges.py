@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -24,22 +23,17 @@ from advice.library import shipped_dir
 from advice.loader import load_tree
 from advice.model import Question, Tree
 from advice.routes import all_paths
-from tests.app_support import cells_before, drawn, make_app, notes, shown_text, walk_to
-from tests.conftest import DATA
-from tests.plan_support import run as run_advice
-
-Script = Callable[[Pilot[None], AdviceApp], Awaitable[None]]
-
-
-def drive(script: Script, size: tuple[int, int] = (100, 30)) -> None:
-    """The app on the shipped trees, as `advice` starts it."""
-
-    async def run() -> None:
-        async with make_app(None).run_test(size=size) as pilot:
-            await pilot.pause()
-            await script(pilot, pilot.app)  # type: ignore[arg-type]
-
-    asyncio.run(run())
+from tests.support import DATA
+from tests.support import run as run_advice
+from tests.support.app import (
+    cells_before,
+    drawn,
+    drive,
+    make_app,
+    notes,
+    shown_text,
+    walk_to,
+)
 
 
 async def to_one_more_message(pilot: Pilot[None], app: AdviceApp) -> RecommendationScreen:
@@ -68,7 +62,7 @@ def test_the_recommendation_scrolls_with_keys_after_the_terminal_was_too_small()
         await pilot.press("end")
         assert body.scroll_y == body.max_scroll_y
 
-    drive(script)
+    drive(make_app(None), script)
 
 
 def test_the_answers_take_arrow_keys_after_the_terminal_was_too_small() -> None:
@@ -86,7 +80,7 @@ def test_the_answers_take_arrow_keys_after_the_terminal_was_too_small() -> None:
         await pilot.press("down", "enter")  # the second answer
         assert str(app.screen.query_one("#question-text", Static).render()) == then.text
 
-    drive(script)
+    drive(make_app(None), script)
 
 
 VOICEMAIL = "Hello [Interviewer's name], this is [Your name]."
@@ -125,7 +119,7 @@ def test_c_copies_the_ready_text_in_view_when_it_is_the_second() -> None:
             await pilot.press("1")
         assert app.clipboard.startswith(VOICEMAIL)
 
-    drive(script, size=(80, 16))
+    drive(make_app(None), script, size=(80, 16))
 
 
 def test_c_asks_which_text_when_both_are_in_view_or_neither() -> None:
@@ -146,7 +140,7 @@ def test_c_asks_which_text_when_both_are_in_view_or_neither() -> None:
         await pilot.press("c", "escape")
         assert app.screen is screen and app.clipboard == ""
 
-    drive(script)
+    drive(make_app(None), script)
 
 
 def test_s_never_writes_over_a_plan_the_user_may_have_edited(
@@ -179,7 +173,7 @@ def test_s_never_writes_over_a_plan_the_user_may_have_edited(
         await pilot.press("enter")
         assert isinstance(app.screen, RecommendationScreen)
 
-    drive(script)
+    drive(make_app(None), script)
     assert edited.read_text(encoding="utf-8").startswith("# Leave one more message at most\n")
     second = tmp_path / "advice-plan-interview-follow-up-2.md"
     assert second.read_text(encoding="utf-8") == edited.read_text(encoding="utf-8")
@@ -200,7 +194,7 @@ def test_a_new_name_after_the_warning_asks_again(
         assert str(app.screen.query_one("#save", Button).label) == "Replace (Enter)"
         await pilot.press("escape")
 
-    drive(script)
+    drive(make_app(None), script)
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "a.md by hand\n"
     assert (tmp_path / "b.md").read_text(encoding="utf-8") == "b.md by hand\n"
 
@@ -224,7 +218,7 @@ def test_the_details_dialog_fits_the_screen_with_its_buttons(size: tuple[int, in
         if size[1] >= 24:  # all in view; on a shorter screen they scroll
             assert all(box.contains_region(f.region) for f in fields)
 
-    drive(script, size)
+    drive(make_app(None), script, size)
 
 
 def test_the_details_save_key_is_the_one_its_button_names_and_enter_goes_on() -> None:
@@ -240,7 +234,7 @@ def test_the_details_save_key_is_the_one_its_button_names_and_enter_goes_on() ->
         assert isinstance(app.screen, RecommendationScreen)
         assert app.details["name"] == "Sam" and app.details["interviewer"] == "Lee"
 
-    drive(script)
+    drive(make_app(None), script)
 
 
 def test_a_detail_the_answers_fill_does_not_look_empty() -> None:
@@ -255,7 +249,7 @@ def test_a_detail_the_answers_fill_does_not_look_empty() -> None:
         assert drawn(field).strip() == "Friday 20 November"
         assert "Greyed ones are your answers: go back to change them." in shown_text(app)
 
-    drive(script)
+    drive(make_app(None), script)
 
 
 @pytest.mark.parametrize("size", [(100, 30), (80, 24), (60, 16)])
@@ -279,7 +273,7 @@ def test_an_answered_detail_is_drawn_whole_and_the_dialog_still_fits(
         for button in app.screen.query(Button):
             assert box.contains_region(button.region)
 
-    drive(script, size)
+    drive(make_app(None), script, size)
 
 
 def test_s_with_a_folder_saves_the_plan_in_it_and_says_so(
@@ -300,7 +294,7 @@ def test_s_with_a_folder_saves_the_plan_in_it_and_says_so(
         assert isinstance(app.screen, RecommendationScreen)
         assert notes(app)[-1] == f"Saved the plan to {inside}"
 
-    drive(script)
+    drive(make_app(None), script)
     text = (tmp_path / "plans" / "advice-plan-interview-follow-up.md").read_text(encoding="utf-8")
     assert text.startswith("# Leave one more message at most\n")
 
@@ -311,16 +305,6 @@ def two_trees(folder: Path) -> Path:
     shutil.copy(shipped_dir() / "sources.yaml", folder)
     shutil.copy(DATA / "good" / "minimal.yaml", folder / "minimal.yaml")
     return folder
-
-
-def drive_folder(folder: Path, script: Script) -> None:
-    async def run() -> None:
-        app = make_app(folder)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            await script(pilot, app)
-
-    asyncio.run(run())
 
 
 def test_the_picker_says_how_many_questions_a_walk_asks(tmp_path: Path) -> None:
@@ -338,7 +322,7 @@ def test_the_picker_says_how_many_questions_a_walk_asks(tmp_path: Path) -> None:
         assert follow_up.endswith(f"\n{min(lengths)} to {max(lengths)} questions")
         assert f"{questions} questions" not in "\n".join(shown)
 
-    drive_folder(two_trees(tmp_path), script)
+    drive(make_app(two_trees(tmp_path)), script)
 
 
 def test_the_picker_key_bar_says_enter_opens_a_tree_and_a_click_on_it_does(
@@ -354,7 +338,7 @@ def test_the_picker_key_bar_says_enter_opens_a_tree_and_a_click_on_it_does(
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
 
-    drive_folder(two_trees(tmp_path), script)
+    drive(make_app(two_trees(tmp_path)), script)
 
 
 @pytest.mark.parametrize("size", [(60, 16), (80, 24), (100, 30)])
@@ -368,7 +352,7 @@ def test_help_fits_the_screen_with_its_last_line(size: tuple[int, int]) -> None:
         assert str(hint.render()) == "esc closes"
         assert box.contains_region(hint.region)
 
-    drive(script, size)
+    drive(make_app(None), script, size)
 
 
 def test_the_app_takes_a_shipped_tree_id_as_walk_does(

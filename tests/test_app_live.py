@@ -24,9 +24,16 @@ from advice.app.screens.resume import ContinueScreen
 from advice.check import check_file
 from advice.saves import save
 from advice.session import Session
-from tests.app_support import APP_DATA, FOLLOW_UP, make_app, notes, shown_text
-from tests.conftest import TODAY
-from tests.test_app import drive, question_id
+from tests.support import TODAY
+from tests.support.app import (
+    APP_DATA,
+    FOLLOW_UP,
+    drive,
+    make_app,
+    notes,
+    question_id,
+    shown_text,
+)
 
 TIMEOUT = 30.0  # seconds: a bound, not an expectation (polls are 0.05 s apart)
 SAVED_AT = datetime(2026, 11, 19, 12, 0, tzinfo=UTC)

@@ -22,10 +22,19 @@ from advice.app.screens.question import QuestionScreen
 from advice.app.screens.recommendation import RecommendationScreen
 from advice.app.widgets.answers import AnswerList
 from advice.review import REVIEW_CODES
-from tests.app_support import EVERYTHING, drawn_lines, make_app, notes, shown_text
-from tests.conftest import DATA
-from tests.test_app import drive, paste, question_id, replace_text
-from tests.test_check import NEEDS_SOURCES, bad_files, expected
+from tests.support import DATA
+from tests.support.app import (
+    EVERYTHING,
+    drawn_lines,
+    drive,
+    make_app,
+    notes,
+    paste,
+    question_id,
+    replace_text,
+    shown_text,
+)
+from tests.support.corpus import NEEDS_SOURCES, bad_files, expected
 
 BAD = DATA / "bad"
 # What every text field of the markup tree holds, after a word naming the field.

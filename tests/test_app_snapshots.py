@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from tests.app_support import APP_DATA, FOLLOW_UP, MARKUP, THANK_YOU, make_app
-from tests.conftest import DATA, TODAY
+from tests.support import DATA, TODAY
+from tests.support.app import APP_DATA, FOLLOW_UP, MARKUP, THANK_YOU, make_app
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 Compare = Callable[..., bool]

@@ -11,8 +11,7 @@ from advice.app.screens.details import DetailsScreen
 from advice.app.screens.question import QuestionScreen
 from advice.app.screens.recommendation import RecommendationScreen
 from advice.app.screens.why import WhyScreen
-from tests.app_support import make_app, press_answer, shown_text
-from tests.test_app import drive, paste
+from tests.support.app import drive, make_app, paste, press_answer, shown_text
 
 
 async def thank_you_by_email(pilot: Pilot[None], day: str) -> None:

@@ -10,9 +10,7 @@ are made in a temporary folder here, never committed.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
-import sys
 import tracemalloc
 from pathlib import Path
 
@@ -24,10 +22,9 @@ from advice.diagnostics import CODES
 from advice.library import shipped_dir
 from advice.loader import load_text
 from advice.model import Tree
+from tests.support import ADVICE, SOURCES
+from tests.support.corpus import NEEDS_SOURCES, bad_files, expected
 
-from .test_check import NEEDS_SOURCES, SOURCES, bad_files, expected
-
-ADVICE = shutil.which("advice") or str(Path(sys.executable).parent / "advice")
 DATA = Path(__file__).parent / "data"
 # A generous bound, not a benchmark: a check takes about 0.1 s of CPU, 0.25 s when the
 # tree loads and its prose is graded (ADV029, textstat); a hang or a runaway parse takes

@@ -11,25 +11,8 @@ import pytest
 from advice.check import check_file, check_paths
 from advice.diagnostics import CODES
 from advice.library import shipped_dir
-
-from .conftest import TODAY
-
-BAD = Path(__file__).parent / "data" / "bad"
-EXPECT = re.compile(rb"# expect: (ADV\d{3}) (\d+)")
-REPO = Path(__file__).resolve().parents[1]
-# The articles, beside the repository (as in test_quotes): the codes that read them.
-SOURCES = REPO.parent / "shared" / "sources"
-NEEDS_SOURCES = {"ADV018", "ADV021"}
-
-
-def bad_files() -> list[Path]:
-    return sorted(BAD.glob("*.yaml"))
-
-
-def expected(path: Path) -> tuple[str, int]:
-    m = EXPECT.search(path.read_bytes().split(b"\n", 1)[0])
-    assert m, f"{path.name} has no '# expect: ADVnnn LINE' first line"
-    return m.group(1).decode(), int(m.group(2))
+from tests.support import SOURCES, TODAY
+from tests.support.corpus import NEEDS_SOURCES, bad_files, expected
 
 
 @pytest.mark.parametrize("path", bad_files(), ids=lambda p: p.name)

@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ADVICE = shutil.which("advice") or str(Path(sys.executable).parent / "advice")
+from tests.support import run
+
 BAD = Path(__file__).parent / "data" / "bad"
-
-
-def run(*args: str, cwd: Path | None = None, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [ADVICE, *args], capture_output=True, text=True, timeout=60, cwd=cwd, input=stdin
-    )
 
 
 def test_list_from_another_directory(tmp_path: Path) -> None:

@@ -10,7 +10,8 @@ import pytest
 
 from advice.library import shipped_dir
 from advice.model import Tree
-from tests.plan_support import TODAY, run
+from tests.support import run
+from tests.support.plan import TODAY_ARG as TODAY
 
 SHIPPED = "interview-follow-up"
 

@@ -10,9 +10,9 @@ from typing import Any
 from advice.check import check_paths
 from advice.library import shipped_dir
 from advice.model import Recommendation, Tree
-from tests.test_coverage_doc import DOC, HEADING
-from tests.test_quotes import SOURCES, needs_sources
-from tests.test_who_said_it import every_path, walk
+from tests.support import SOURCES, needs_sources
+from tests.support.coverage_doc import DOC, HEADING
+from tests.support.walks import every_path, walk
 
 THANK_YOU = [("handwritten", None), ("mail", "a card or letter by mail"), ("email", "an email")]
 

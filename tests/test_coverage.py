@@ -8,7 +8,7 @@ from pathlib import Path
 
 from advice.check import check_file
 from advice.library import shipped_dir
-from tests.test_cli import run
+from tests.support import run
 
 GOOD = Path(__file__).parent / "data" / "good"
 

@@ -5,16 +5,14 @@ a row (issue 16, point 7)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from advice.check import check_paths
 from advice.library import shipped_dir
 from advice.model import Recommendation, SourceList, Tree
+from tests.support.coverage_doc import DOC, HEADING
 
-DOC = Path(__file__).resolve().parents[1] / "docs" / "coverage.md"
-HEADING = re.compile(r"^## .*\(`(?P<source>[a-z0-9-]+)`\)\s*$")
 TICKED = re.compile(r"`([^`]+)`")
 
 

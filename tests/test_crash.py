@@ -8,16 +8,13 @@ raise; `advice walk --json` then fails exactly as a real bug would.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from advice import crash
-
-ADVICE = shutil.which("advice") or str(Path(sys.executable).parent / "advice")
+from tests.support import ADVICE
 
 BREAK_JSON = """
 import json

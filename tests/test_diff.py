@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from advice.library import shipped_dir
-from tests.test_cli import run
+from tests.support import run
 
 SHIPPED = shipped_dir() / "interview-follow-up.yaml"
 # Three edits a person would meet; line for line, so nothing else moves.

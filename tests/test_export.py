@@ -14,7 +14,9 @@ from advice.export import to_ics, to_markdown
 from advice.library import shipped_dir
 from advice.session import Session
 from advice.view import RecommendationView, StepView, WalkView, walk_view
-from tests.plan_support import THREE_DAYS, TODAY, TREE, answers, run
+from tests.support import answers, run
+from tests.support.plan import THREE_DAYS, TREE
+from tests.support.plan import TODAY_ARG as TODAY
 
 THANK_YOU = ["just-interviewed", "2026-11-19", "Ada Lovelace"]
 
@@ -190,7 +192,7 @@ def test_a_date_already_gone_is_marked_not_hidden() -> None:
 def block_title_tree(tmp_path: Path) -> Path:
     """The plan fixture with its recommendation's title and step written as `|` blocks:
     ordinary YAML that passes `advice check`, with line breaks in one-line texts."""
-    from tests.plan_support import PLAN
+    from tests.support.plan import PLAN
 
     text = TREE.read_text(encoding="utf-8")
     text = text.replace(

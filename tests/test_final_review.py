@@ -6,9 +6,8 @@ from __future__ import annotations
 import subprocess
 
 from advice.model import Tree
-from tests.test_cli import ADVICE
-from tests.test_when import TREE, node, refused
-from tests.test_who_said_it import every_path
+from tests.support import ADVICE
+from tests.support.walks import TREE, every_path, node, refused
 
 # 003's "Even if they said they would make a decision on Friday, wait until Tuesday to
 # follow up." is the sentence a date that skips Saturday and Sunday rests on.

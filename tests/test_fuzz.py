@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import copy
 import tempfile
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +34,9 @@ from advice.loader import StrictLoader, load_sources, load_text
 from advice.model import Question, SourceList, Tree
 from advice.session import Session
 from advice.view import walk_view
+from tests.support import TODAY
 
 DATA = Path(__file__).parent / "data"
-TODAY = date(2026, 11, 20)
 NAME = "fuzzed.yaml"
 
 

@@ -15,7 +15,7 @@ from advice.check import check_file
 from advice.graph import mermaid_text, to_dot, to_mermaid
 from advice.library import shipped_dir
 from advice.model import Question, Recommendation, Tree
-from tests.test_cli import run
+from tests.support import run
 
 SHIPPED = shipped_dir() / "interview-follow-up.yaml"
 CITE = (

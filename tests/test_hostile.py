@@ -26,10 +26,10 @@ from advice.app.screens.error import ErrorScreen
 from advice.app.screens.picker import PickerScreen
 from advice.app.screens.question import QuestionScreen
 from advice.app.screens.recommendation import RecommendationScreen
-from tests.app_support import drawn_lines, make_app, notes, shown_text
-from tests.conftest import DATA
-from tests.plan_support import ADVICE, TODAY, TREE, answers
-from tests.test_app import drive, paste, replace_text
+from tests.support import ADVICE, DATA, answers
+from tests.support.app import drawn_lines, drive, make_app, notes, paste, replace_text, shown_text
+from tests.support.plan import TODAY_ARG as TODAY
+from tests.support.plan import TREE
 
 HOSTILE = DATA / "hostile"
 TREES = sorted(p for p in HOSTILE.glob("*.yaml") if p.name != "sources.yaml")

@@ -9,7 +9,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from tests.conftest import PYPROJECT, ROOT
+from tests.support import PYPROJECT, ROOT
 
 LOCK = ROOT / "requirements" / "lock.txt"
 # One locked package: `name==version [; marker] \` then its `--hash=` lines.

@@ -13,8 +13,7 @@ from advice.diagnostics import AdviceError
 from advice.library import shipped_dir
 from advice.loader import StrictLoader
 from advice.starter import schema_reference, shipped_schema, validate_id
-from tests.test_cli import run
-from tests.test_quotes import SOURCES
+from tests.support import SOURCES, run
 
 
 def test_new_tree_passes_the_strict_checker_and_the_schema(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ import pytest
 from packaging.version import Version
 
 import advice
-from tests.conftest import PROJECT_NAME, PYPROJECT, ROOT
+from tests.support import PROJECT_NAME, PYPROJECT, ROOT
 
 LOCK = ROOT / "requirements" / "lock.txt"
 INSTALL_TIMEOUT = 600  # seconds: pip on a shared two-core machine, maybe downloading

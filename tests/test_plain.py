@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.plan_support import TODAY, TREE, run
+from tests.support import run
+from tests.support.plan import TODAY_ARG as TODAY
+from tests.support.plan import TREE
 
 
 def walk(stdin: str, *args: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from advice.library import shipped_dir
 from advice.plainlang import MIN_WORDS, Pronunciations, prepared
-from tests.test_cli import run
+from tests.support import run
 
 GOOD = Path(__file__).parent / "data" / "good"
 REPO = Path(__file__).resolve().parents[1]

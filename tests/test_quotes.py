@@ -12,8 +12,7 @@ import pytest
 from advice.check import check_file, check_paths
 from advice.library import shipped_dir
 from advice.quotes import closest_passage, normalize
-from tests.conftest import ROOT, SOURCES, needs_sources
-from tests.test_cli import ADVICE
+from tests.support import ROOT, SOURCES, needs_sources, run
 
 TREE = """\
 id: quoted
@@ -90,10 +89,6 @@ def test_source_without_file_or_with_a_missing_file_is_reported(tmp_path: Path) 
     assert found == {("ADV018", 2), ("ADV018", 5)}, [str(d) for d in diags]
     messages = " ".join(d.message for d in diags)
     assert "has no `file:`" in messages and "missing.txt" in messages
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([ADVICE, *args], capture_output=True, text=True, timeout=60)
 
 
 @needs_sources

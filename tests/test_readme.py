@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 import pytest
 
 from advice.diagnostics import CODES
-from tests.test_cli import ADVICE, run
+from tests.support import ADVICE, run
 
 ROOT = Path(__file__).parent.parent
 README = ROOT / "README.md"

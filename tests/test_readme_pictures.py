@@ -10,31 +10,22 @@ picture is older than the screen it shows.
 
 from __future__ import annotations
 
-import asyncio
-import io
 import json
 import re
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 import pytest
-from rich.console import Console
 
-from advice.app.advice_app import AdviceApp
-from advice.check import check_file
-from advice.library import shipped_dir
-from advice.session import Session
-from tests.conftest import ROOT, TODAY
+from tests.support import ROOT, TODAY
+from tests.support.pictures import BROWSER_SHOT, screen_lines, shipped_app
 
 README = ROOT / "README.md"
 SNAPSHOTS = Path("tests/__snapshots__/test_readme_pictures")
-BROWSER_SHOT = Path("docs/serve-browser.png")
 BROWSER_RECORD = BROWSER_SHOT.with_suffix(".json")
 REFRESH_BROWSER_SHOT = "ADVICE_SCREENSHOTS=docs pytest tests/test_serve_browser.py"
-TREE = "interview-follow-up"
 Compare = Callable[..., bool]
 
 # name: (answers as `advice walk --answer` takes them, terminal size). The README shows
@@ -43,37 +34,6 @@ PICTURES: dict[str, tuple[list[str], tuple[int, int]]] = {
     "question-80x24": (["want-to-call"], (80, 24)),
     "recommendation-120x40": (["just-interviewed", "yesterday", "email"], (120, 40)),
 }
-
-
-def shipped_app(answers: list[str]) -> AdviceApp:
-    """The app on the shipped trees, as `advice --today` starts it, walked to `answers`
-    (replayed as the plain walk does); nothing blinks or moves."""
-    tree = check_file(shipped_dir() / f"{TREE}.yaml").tree
-    assert tree is not None
-    walked = Session.replay(tree, answers, TODAY).answers if answers else None
-    app = AdviceApp.from_path(None, TODAY, blink=False, preset={TREE: walked} if walked else None)
-    app.animation_level = "none"
-    return app
-
-
-def screen_lines(answers: list[str], size: tuple[int, int]) -> list[str]:
-    """The characters the app draws for these answers at this size, one string a row,
-    without trailing spaces (as a terminal's buffer reads back)."""
-
-    async def draw() -> list[str]:
-        app = shipped_app(answers)
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            await pilot.wait_for_scheduled_animations()
-            await pilot.pause()
-            # What App.export_screenshot renders, as text instead of SVG.
-            console = Console(width=size[0], height=size[1], file=io.StringIO(), record=True)
-            console.print(app.screen._compositor.render_update(full=True))
-            return [line.rstrip() for line in console.export_text().splitlines()]
-
-    # In a thread of its own: a caller may be running an event loop (Playwright's).
-    with ThreadPoolExecutor(1) as thread:
-        return thread.submit(asyncio.run, draw()).result()
 
 
 def readme_images() -> dict[str, str]:

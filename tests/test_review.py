@@ -10,9 +10,8 @@ from textual.widgets import Static
 
 from advice.app.screens.recommendation import RecommendationScreen
 from advice.library import shipped_dir
-from tests.app_support import make_app
-from tests.test_app import drive
-from tests.test_cli import run
+from tests.support import run
+from tests.support.app import drive, make_app
 
 GOOD = Path(__file__).parent / "data" / "good"
 

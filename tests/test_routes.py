@@ -10,7 +10,7 @@ from advice.library import shipped_dir
 from advice.loader import load_tree
 from advice.model import Question, Tree
 from advice.routes import all_paths, dead_ends, ends_well, question_range
-from tests.test_cli import run
+from tests.support import run
 
 BAD = Path(__file__).parent / "data" / "bad"
 CITE = (

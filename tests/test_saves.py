@@ -9,7 +9,7 @@ import shutil
 import stat
 import subprocess
 import time
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -28,9 +28,9 @@ from advice.saves import (
     tree_hash,
 )
 from advice.session import Session
-from tests.plan_support import ADVICE, THREE_DAYS, TREE, run
+from tests.support import ADVICE, TODAY, run
+from tests.support.plan import THREE_DAYS, TREE
 
-TODAY = date(2026, 11, 20)
 NOW = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 
 

@@ -16,8 +16,8 @@ from advice import model
 from advice.library import shipped_dir, tree_files
 from advice.loader import StrictLoader
 from advice.schema import SCHEMA_FILES, schema_text
-from tests.test_check import bad_files, expected
-from tests.test_cli import run
+from tests.support import run
+from tests.support.corpus import bad_files, expected
 
 PACKAGE = Path(model.__file__).parent
 DATA = Path(__file__).parent / "data"

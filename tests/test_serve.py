@@ -8,7 +8,6 @@ import http.client
 import os
 import re
 import shlex
-import shutil
 import signal
 import socket
 import subprocess
@@ -29,10 +28,8 @@ from advice.serve import (
     is_local,
     unexpected_host,
 )
-from tests.conftest import PROJECT_NAME
-from tests.serve_support import serving
-
-ADVICE = shutil.which("advice") or str(Path(sys.executable).parent / "advice")
+from tests.support import ADVICE, PROJECT_NAME
+from tests.support.serve import serving
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -15,7 +15,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,9 +27,8 @@ from advice.library import shipped_dir
 from advice.model import Question, Tree
 from advice.session import Session
 from advice.view import RecommendationView, walk_view
-
-from .conftest import TODAY
-from .test_readme_pictures import BROWSER_SHOT, screen_lines
+from tests.support import ADVICE, TODAY
+from tests.support.pictures import BROWSER_SHOT, screen_lines
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 if not Path(CHROMIUM).is_file():
@@ -41,7 +39,6 @@ sync_api = pytest.importorskip(
     "playwright.sync_api", reason="playwright missing: pip install -e '.[browser]'"
 )
 
-ADVICE = shutil.which("advice") or str(Path(sys.executable).parent / "advice")
 # Where the screenshot goes: the test's tmp dir, or (to refresh the README's picture)
 # ADVICE_SCREENSHOTS=docs pytest tests/test_serve_browser.py
 SHOTS = os.environ.get("ADVICE_SCREENSHOTS")

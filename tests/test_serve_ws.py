@@ -21,8 +21,8 @@ from advice.check import check_file
 from advice.library import shipped_dir
 from advice.model import Question
 from advice.session import Session
-from tests.conftest import TODAY
-from tests.serve_support import ADVICE, WAIT, Served, serving
+from tests.support import ADVICE, TODAY
+from tests.support.serve import WAIT, Served, serving
 
 aiohttp = pytest.importorskip("aiohttp", reason="needs the serve extra")
 pytest.importorskip("textual_serve", reason="needs the serve extra")

@@ -13,7 +13,7 @@ from advice.library import shipped_dir
 from advice.loader import load_text
 from advice.model import Question, Tree
 from advice.session import AnswerError, Session
-from tests.conftest import DATA, TODAY
+from tests.support import DATA, TODAY
 
 BRANCHY = """
 id: b

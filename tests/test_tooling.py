@@ -6,9 +6,11 @@ cannot quietly fall out of `mypy`'s strict check (CI runs `mypy` as configured).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from tests.conftest import PYPROJECT, ROOT
+from tests.support import PYPROJECT, ROOT
+from tests.support.imports import imported
 
 MAPPED: dict[str, str] = PYPROJECT["tool"]["setuptools"]["package-dir"]
 MYPY: dict[str, Any] = PYPROJECT["tool"]["mypy"]
@@ -44,3 +46,37 @@ def test_mypy_checks_every_package_strictly() -> None:
 def test_ruff_sorts_the_ui_with_the_engine() -> None:
     isort = PYPROJECT["tool"]["ruff"]["lint"]["isort"]
     assert {package.split(".")[0] for package in MAPPED} <= set(isort["known-first-party"])
+
+
+# -- the tests' own imports ----------------------------------------------------------------
+TESTS = ROOT / "tests"
+
+
+def test_no_test_module_imports_another() -> None:
+    """What tests share lives in tests/support/: a test module that imports from another
+    runs (or breaks with) that module's tests, and a helper hides where it is not looked for."""
+    offending = {}
+    for path in sorted(TESTS.rglob("*.py")):
+        folder = path.parent.relative_to(ROOT).parts
+        found = {
+            name
+            for name in imported(path, ".".join(folder))
+            if name == "tests.conftest" or name.startswith(("tests.test_", "tests.conftest."))
+        }
+        if found:
+            offending[str(path.relative_to(ROOT))] = sorted(found)
+    assert offending == {}
+
+
+def test_imports_are_read_at_every_depth_and_relative_ones_resolved(tmp_path: Path) -> None:
+    # The reader the import checks stand on (test_layers.py too) must see these.
+    source = tmp_path / "sample.py"
+    source.write_text(
+        "from . import test_cli\n"
+        "def late():\n"
+        "    from .support.app import drive\n"
+        "    import textual.app\n",
+        encoding="utf-8",
+    )
+    found = imported(source, "tests")
+    assert {"tests.test_cli", "tests.support.app.drive", "textual.app"} <= found

@@ -16,9 +16,7 @@ from advice.library import shipped_dir
 from advice.model import Recommendation, Tree
 from advice.routes import all_paths
 from advice.session import Session
-from tests.conftest import TODAY
-from tests.test_cli import ADVICE
-from tests.test_quotes import SOURCES, needs_sources
+from tests.support import ADVICE, SOURCES, TODAY, needs_sources
 
 BARNES = {"barnes-call", "barnes-minimum"}
 

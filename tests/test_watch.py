@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 from advice.watch import changes, watched_files
-from tests.test_cli import ADVICE
+from tests.support import ADVICE
 
 TIMEOUT = 30  # seconds; generous, the polls are 0.1-0.5 s apart
 

@@ -7,7 +7,7 @@ import statistics
 
 from advice.model import Question, Tree
 from advice.routes import all_paths
-from tests.test_who_said_it import walk
+from tests.support.walks import walk
 
 
 def test_paths_are_short(shipped_tree: Tree) -> None:

@@ -8,44 +8,17 @@ November 2026: Mon 16, Fri 20, Sat 21, Mon 23, Tue 24, Fri 27; Tue 1 December.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-ADVICE = shutil.which("advice") or str(Path(sys.executable).parent / "advice")
-TREE = "interview-follow-up"
+from tests.support import ADVICE
+from tests.support.walks import TREE, node, refused
+from tests.support.walks import walk_on as walk
+
 CALL = ["want-to-call", "call"]  # then the interview date
 THANKS = ["just-interviewed"]  # then the interview date and the channel
-
-
-def walk(today: str, *answers: str) -> subprocess.CompletedProcess[str]:
-    args = [a for value in answers for a in ("--answer", value)]
-    return subprocess.run(
-        [ADVICE, "walk", TREE, *args, "--today", today, "--json"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
-def node(today: str, *answers: str) -> dict[str, Any]:
-    out = walk(today, *answers)
-    assert out.returncode == 0, out.stderr
-    found: dict[str, Any] = json.loads(out.stdout)["node"]
-    return found
-
-
-def refused(today: str, *answers: str) -> str:
-    """The one line a refused answer gives: exit 1, no traceback, nothing on stdout."""
-    out = walk(today, *answers)
-    assert out.returncode == 1, out.stdout
-    assert "Traceback" not in out.stderr and out.stdout == ""
-    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
-    return out.stderr
 
 
 # -- point 3: a day that has passed is never left "(already passed)" -------------------

@@ -5,46 +5,20 @@ disagreement, each labelled, each quote once."""
 from __future__ import annotations
 
 import asyncio
-import json
 import re
-import subprocess
 from collections import Counter
 from typing import Any
 
 from advice.app.advice_app import AdviceApp
 from advice.app.screens.recommendation import RecommendationScreen
 from advice.model import Recommendation, Tree
-from advice.routes import all_paths
-from tests.app_support import shown_text
-from tests.conftest import TODAY
-from tests.test_cli import ADVICE
+from tests.support import TODAY
+from tests.support.app import shown_text
+from tests.support.walks import advice, every_path, walk
 
 # The answers that reach a recommendation, by its id (one path each, from the tree).
 CALL = ["want-to-call", "call", "yesterday", "gave-time", "3 days"]
 EMAIL = ["just-interviewed", "yesterday", "email"]
-
-
-def advice(*args: str, stdin: str | None = None) -> str:
-    out = subprocess.run([ADVICE, *args], capture_output=True, text=True, timeout=60, input=stdin)
-    assert out.returncode == 0, out.stdout + out.stderr
-    assert "Traceback" not in out.stdout + out.stderr
-    return out.stdout
-
-
-def walk(*answers: str) -> dict[str, Any]:
-    args = [a for ans in answers for a in ("--answer", ans)]
-    data: dict[str, Any] = json.loads(
-        advice("walk", "interview-follow-up", *args, "--today", TODAY.isoformat(), "--json")
-    )
-    return data["node"]
-
-
-def every_path(tree: Tree) -> list[list[str]]:
-    """Answers for one walk to the end of each path (a date for each date question)."""
-    out = []
-    for path in all_paths(tree):
-        out.append([answer or "yesterday" for _, answer in path.steps])
-    return out
 
 
 def every_citation(node: dict[str, Any]) -> list[dict[str, Any]]:

@@ -15,8 +15,10 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.widget import Widget
 
+from advice.app.widgets.hover import Hoverable
 
-class AnswerList(Widget, can_focus=True):
+
+class AnswerList(Hoverable[int], can_focus=True):
     """Answers, one per line (or more, wrapped), with a highlight that Enter picks."""
 
     ALLOW_SELECT = False
@@ -59,7 +61,6 @@ class AnswerList(Widget, can_focus=True):
         self.labels = labels
         self.hanging = hanging
         self._highlighted = self._clamp(highlighted)
-        self._hover: int | None = None
         self._owners: list[int] = []  # the answer each drawn line belongs to
         self._lines: tuple[int, list[tuple[int, Content]]] | None = None  # (width, lines)
 
@@ -165,27 +166,13 @@ class AnswerList(Widget, can_focus=True):
             self.post_message(self.Selected(self, self._highlighted))
 
     # -- mouse --------------------------------------------------------------------------
-    def _answer_at(self, event: events.MouseEvent) -> int | None:
+    def _part_at(self, event: events.MouseEvent) -> int | None:
+        """The answer under the mouse."""
         offset = event.get_content_offset(self)
         if offset is None or not 0 <= offset.y < len(self._owners):
             return None
         return self._owners[offset.y]
 
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        hover = self._answer_at(event)
-        if hover != self._hover:
-            self._hover = hover
-            self.refresh()
-
-    def on_leave(self) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.refresh()
-
-    def on_click(self, event: events.Click) -> None:
-        index = self._answer_at(event)
-        if index is None:
-            return
-        event.stop()
-        self.highlighted = index
-        self.post_message(self.Selected(self, index))
+    def _pick(self, part: int) -> None:
+        self.highlighted = part
+        self.post_message(self.Selected(self, part))

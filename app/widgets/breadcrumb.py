@@ -17,9 +17,9 @@ from textual import events
 from textual.content import Content
 from textual.message import Message
 from textual.style import Style
-from textual.widget import Widget
 
 from advice.app.widgets.chrome import top_line
+from advice.app.widgets.hover import Hoverable
 from advice.session import Step
 
 SEP = " › "
@@ -41,7 +41,7 @@ class Span(msgspec.Struct, frozen=True):
     label: str
 
 
-class Breadcrumb(Widget):
+class Breadcrumb(Hoverable[int]):
     """`advice · <tree>   today <date>` over `Step N  answer › answer › This question`.
 
     No CSS padding: the top line's own background reaches both edges, so each line
@@ -70,7 +70,6 @@ class Breadcrumb(Widget):
         self.heading = heading
         self.today = today
         self._spans: list[Span] = []
-        self._hover: int | None = None  # index into _spans
 
     def show_steps(self, steps: list[Step], here: str) -> None:
         self.steps, self.here = steps, here
@@ -146,28 +145,16 @@ class Breadcrumb(Widget):
         """The crumbs drawn last, with their columns in the widget (row CRUMBS_ROW)."""
         return list(self._spans)
 
-    def _span_at(self, event: events.MouseEvent) -> int | None:
+    def _part_at(self, event: events.MouseEvent) -> int | None:
+        """The index in `spans` of the crumb under the mouse."""
         if event.y != self.CRUMBS_ROW:
             return None
         x = event.x
         return next((i for i, s in enumerate(self._spans) if s.start <= x < s.end), None)
 
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        hover = self._span_at(event)
-        if hover != self._hover:
-            self._hover = hover
-            label = self._spans[hover].label if hover is not None else None
-            self.tooltip = Content(f"Go back to this question ({label})") if label else None
-            self.refresh()
+    def _hover_changed(self) -> None:
+        label = self._spans[self._hover].label if self._hover is not None else None
+        self.tooltip = Content(f"Go back to this question ({label})") if label else None
 
-    def on_leave(self) -> None:
-        self.tooltip = None
-        if self._hover is not None:
-            self._hover = None
-            self.refresh()
-
-    def on_click(self, event: events.Click) -> None:
-        index = self._span_at(event)
-        if index is not None:
-            event.stop()
-            self.post_message(self.Selected(self._spans[index].node_id))
+    def _pick(self, part: int) -> None:
+        self.post_message(self.Selected(self._spans[part].node_id))

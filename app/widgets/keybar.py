@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 from textual import events
 from textual.content import Content
-from textual.widget import Widget
+
+from advice.app.widgets.hover import Hoverable
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -25,7 +26,7 @@ class Key(msgspec.Struct, frozen=True):
     enabled: bool
 
 
-class KeyBar(Widget, can_focus=False):
+class KeyBar(Hoverable[Key], can_focus=False):
     """`esc Back  r Restart  1-9 Pick  ? Help  ^q Quit` and the palette key at the right."""
 
     ALLOW_SELECT = False
@@ -35,7 +36,6 @@ class KeyBar(Widget, can_focus=False):
     def __init__(self) -> None:
         super().__init__()
         self._spans: list[tuple[int, int, Key]] = []  # columns of each key, for clicks
-        self._hover: str | None = None  # the key under the mouse
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -98,7 +98,8 @@ class KeyBar(Widget, can_focus=False):
             )
             if not key.enabled:
                 text = text.stylize("dim")
-            return text.stylize("reverse") if key.key == self._hover else text
+            hovered = self._hover is not None and key.key == self._hover.key
+            return text.stylize("reverse") if hovered else text
 
         tail = piece(palette, "palette" if word else "") if palette else None
         room = width - margin - (tail.cell_length + 1 + margin if tail else 0)
@@ -125,28 +126,12 @@ class KeyBar(Widget, can_focus=False):
             x += gap + tail.cell_length
         return parts, spans, x + margin
 
-    def _key_at(self, x: int) -> int | None:
-        return next((i for i, (a, b, _k) in enumerate(self._spans) if a <= x < b), None)
+    def _part_at(self, event: events.MouseEvent) -> Key | None:
+        """The key under the mouse."""
+        return next((k for a, b, k in self._spans if a <= event.x < b), None)
 
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        index = self._key_at(event.x)
-        hover = None if index is None else self._spans[index][2].key
-        if hover != self._hover:
-            self._hover = hover
-            self.refresh()
-
-    def on_leave(self) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.refresh()
-
-    def on_click(self, event: events.Click) -> None:
-        index = self._key_at(event.x)
-        if index is None:
-            return
-        event.stop()
-        key = self._spans[index][2]
-        if key.enabled:
-            self.app.simulate_key(key.key)
+    def _pick(self, part: Key) -> None:
+        if part.enabled:
+            self.app.simulate_key(part.key)
         else:
             self.app.bell()

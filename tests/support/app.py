@@ -1,11 +1,17 @@
-"""Helpers for the app tests: build the real app on a fixture tree, read what it shows."""
+"""Helpers for the app tests: build the real app on a fixture tree, drive it with
+Pilot, read what it shows."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TypeVar
 
 from rich.cells import cell_len
 from rich.style import Style
+from textual import events
+from textual.app import App
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.strip import Strip
@@ -14,7 +20,7 @@ from textual.widget import Widget
 from advice.app.advice_app import AdviceApp
 from advice.app.screens.question import QuestionScreen
 from advice.model import Question
-from tests.conftest import DATA, TODAY
+from tests.support import DATA, TODAY
 
 APP_DATA = DATA / "app"
 FOLLOW_UP = APP_DATA / "follow-up.yaml"
@@ -22,6 +28,9 @@ MARKUP = APP_DATA / "markup.yaml"
 # Every text field holds markup-like text and an emoji (test_app_reliability.py).
 EVERYTHING = DATA / "markup" / "everything.yaml"
 
+Script = Callable[[Pilot[None], AdviceApp], Awaitable[None]]
+A = TypeVar("A", bound=App[None])
+Size = tuple[int, int]
 
 # The follow-up tree's answers that reach the thank-you recommendation.
 THANK_YOU = {
@@ -130,3 +139,36 @@ async def walk_to(pilot: Pilot[None], app: AdviceApp, node_id: str) -> None:
         else:
             await pilot.press("ctrl+a", "ctrl+k", *given, "enter")
             await pilot.pause()
+
+
+def drive(
+    app: A, script: Callable[[Pilot[None], A], Awaitable[None]], size: Size = (100, 30)
+) -> None:
+    """Run `app` (ours, or a test's harness app) headless at `size` and let `script`
+    press keys and look."""
+
+    async def run() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await script(pilot, app)
+
+    asyncio.run(run())
+
+
+def question_id(app: AdviceApp) -> str:
+    assert isinstance(app.screen, QuestionScreen), type(app.screen).__name__
+    return app.screen.question.id
+
+
+async def paste(pilot: Pilot[None], text: str) -> None:
+    """Paste into the focused field, as a terminal does (one event, not a key per letter:
+    key presses cost a pause each)."""
+    focused = pilot.app.focused
+    assert focused is not None
+    focused.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+async def replace_text(pilot: Pilot[None], text: str) -> None:
+    await pilot.press("home", "ctrl+k")
+    await paste(pilot, text)

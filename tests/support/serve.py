@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import http.client
 import os
-import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-ADVICE = shutil.which("advice") or str(Path(sys.executable).parent / "advice")
+from tests.support import ADVICE
+
 WAIT = 20.0  # seconds: a bound for a slow machine, not an expectation
 
 
