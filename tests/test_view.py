@@ -147,7 +147,7 @@ def test_export_json_is_walk_json(case: str, golden: dict[str, dict[str, object]
 
 
 def test_the_console_script_prints_the_same() -> None:
-    from tests.test_cli import run
+    from tests.support import run
 
     case = next(c for c in sorted(COMMANDS) if "hostile" in c and c.endswith("walk --json"))
     out = run(*COMMANDS[case])
