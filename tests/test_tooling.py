@@ -44,3 +44,10 @@ def test_mypy_checks_every_package_strictly() -> None:
 def test_ruff_sorts_the_ui_with_the_engine() -> None:
     isort = PYPROJECT["tool"]["ruff"]["lint"]["isort"]
     assert {package.split(".")[0] for package in MAPPED} <= set(isort["known-first-party"])
+
+
+def test_the_app_class_stays_small() -> None:
+    """Issue 17: AdviceApp routes screens and shows notices; what the run holds (trees,
+    walks, saves, reloads) is advice/workspace.py's, where plain pytest tests it."""
+    lines = (ROOT / "app" / "advice_app.py").read_text(encoding="utf-8").splitlines()
+    assert len(lines) < 250, f"app/advice_app.py has {len(lines)} lines (the bound is 250)"
