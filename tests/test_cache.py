@@ -117,7 +117,7 @@ def test_a_warm_start_loads_neither_the_checker_nor_pyyaml(tree_dir: Path) -> No
     interpreter: the checker and PyYAML cost ~25 ms of start-up and are not needed;
     nor are hashlib (it loads OpenSSL) and json (msgspec reads the cache)."""
     probe = (
-        "import sys; from advice.app.catalog import load_catalog; "
+        "import sys; from advice.catalog import load_catalog; "
         f"entries = load_catalog({str(tree_dir)!r}); assert entries[0].ok; "
         "print(sorted(m for m in ('yaml', 'advice.check', 'advice.loader', 'hashlib', 'json') "
         "if m in sys.modules))"

@@ -80,3 +80,10 @@ def test_imports_are_read_at_every_depth_and_relative_ones_resolved(tmp_path: Pa
     )
     found = imported(source, "tests")
     assert {"tests.test_cli", "tests.support.app.drive", "textual.app"} <= found
+
+
+def test_the_app_class_stays_small() -> None:
+    """Issue 17: AdviceApp routes screens and shows notices; what the run holds (trees,
+    walks, saves, reloads) is advice/workspace.py's, where plain pytest tests it."""
+    lines = (ROOT / "app" / "advice_app.py").read_text(encoding="utf-8").splitlines()
+    assert len(lines) < 250, f"app/advice_app.py has {len(lines)} lines (the bound is 250)"

@@ -8,16 +8,16 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Static
 
-from advice.app.catalog import TreeEntry
+from advice.app.screens.base import AppScreen
 from advice.app.styles import styles_path
-from advice.app.widgets.chrome import TopBar, show_too_small, too_small_message
+from advice.app.widgets.chrome import TopBar, too_small_message
 from advice.app.widgets.keybar import KeyBar
+from advice.catalog import TreeEntry
 
 
-class ErrorScreen(Screen[None]):
+class ErrorScreen(AppScreen):
     STYLES = styles_path("error.tcss")
     BINDINGS = [
         Binding("r", "reload", "Check again"),
@@ -27,9 +27,6 @@ class ErrorScreen(Screen[None]):
     def __init__(self, entry: TreeEntry) -> None:
         super().__init__()
         self.entry = entry
-
-    def on_resize(self) -> None:
-        show_too_small(self)
 
     def compose(self) -> ComposeResult:
         yield from too_small_message(self)
@@ -58,23 +55,11 @@ class ErrorScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#error-body").focus()
 
-    def on_screen_resume(self) -> None:
-        from advice.app.advice_app import AdviceApp
-
-        assert isinstance(self.app, AdviceApp)
-        self.app.refresh_stale(self)  # the file was reloaded while a dialog was open
-
     def action_reload(self) -> None:
-        from advice.app.advice_app import AdviceApp
-
-        assert isinstance(self.app, AdviceApp)
-        self.app.reload_entry(self.entry)
+        self.advice_app.reload_entry(self.entry)
 
     def action_switch_tree(self) -> None:
-        from advice.app.advice_app import AdviceApp
-
-        assert isinstance(self.app, AdviceApp)
-        self.app.action_switch_tree()
+        self.advice_app.action_switch_tree()
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Check again", "Reload the file and check it", self.action_reload)

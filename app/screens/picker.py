@@ -10,17 +10,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from advice.app.catalog import TreeEntry
+from advice.app.screens.base import AppScreen
 from advice.app.styles import styles_path
-from advice.app.widgets.chrome import TopBar, show_too_small, too_small_message
+from advice.app.widgets.chrome import TopBar, too_small_message
 from advice.app.widgets.keybar import KeyBar
+from advice.catalog import TreeEntry
 
 if TYPE_CHECKING:
-    from advice.app.advice_app import AdviceApp
     from advice.model import Tree
 
 
@@ -55,7 +54,7 @@ def describe(entry: TreeEntry, saved: str | None = None) -> Content:
     )
 
 
-class PickerScreen(Screen[None]):
+class PickerScreen(AppScreen):
     STYLES = styles_path("picker.tcss")
     # Priority: the tree list also binds Enter (hidden), which would hide this one from
     # the key bar, and the bar would not say how to open a tree.
@@ -65,9 +64,6 @@ class PickerScreen(Screen[None]):
         super().__init__()
         self.entries = entries
         self.saved = saved or {}  # tree file -> "continue where you left off (...)"
-
-    def on_resize(self) -> None:
-        show_too_small(self)
 
     def compose(self) -> ComposeResult:
         yield from too_small_message(self)
@@ -84,16 +80,6 @@ class PickerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#trees").focus()
-
-    def on_screen_resume(self) -> None:
-        self.advice_app.refresh_stale(self)  # a tree reloaded while a dialog was open
-
-    @property
-    def advice_app(self) -> AdviceApp:
-        from advice.app.advice_app import AdviceApp
-
-        assert isinstance(self.app, AdviceApp)
-        return self.app
 
     def action_open(self) -> None:
         self.query_one("#trees", OptionList).action_select()

@@ -12,11 +12,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from advice.app.catalog import plan_filename
 from advice.app.screens.walk import WalkScreen
 from advice.app.styles import styles_path
 from advice.app.widgets.quote import quote_blocks
 from advice.bylines import OTHER_VIEW, OUR_READING, THIS_STEP
+from advice.catalog import plan_filename
 from advice.diagnostics import AdviceError
 from advice.export import to_markdown
 from advice.fileio import atomic_write

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,6 +11,24 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from advice.app.screens.dialog import Dialog, button_row
+
+if TYPE_CHECKING:
+    from advice.app.advice_app import AdviceApp
+    from advice.catalog import TreeEntry
+
+
+def ask_continue(app: AdviceApp, entry: TreeEntry) -> None:
+    """Continue the tree's save or start over: asked before the tree opens."""
+    tree = entry.loaded
+    assert tree is not None
+    summary = app.workspace.offer_summary(tree.id)
+
+    def answered(go_on: bool | None) -> None:
+        latest, notices = app.workspace.take_offer(entry, bool(go_on))
+        app.tell(notices)
+        app.switch_screen(app.screen_for_entry(latest))
+
+    app.push_screen(ContinueScreen(tree.title, f"Your walk so far: {summary}"), answered)
 
 
 class ContinueScreen(Dialog[bool]):

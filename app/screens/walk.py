@@ -8,19 +8,30 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
 
-from advice.app.catalog import TreeEntry
+from advice.app.screens.base import AppScreen
 from advice.app.widgets.breadcrumb import Breadcrumb
-from advice.app.widgets.chrome import show_too_small, too_small_message
+from advice.app.widgets.chrome import too_small_message
 from advice.app.widgets.keybar import KeyBar
+from advice.catalog import TreeEntry
 from advice.session import AnswerError, Session
 
 if TYPE_CHECKING:
-    from advice.app.advice_app import AdviceApp
+    pass
 
 
-class WalkScreen(Screen[None]):
+def walk_screen(entry: TreeEntry, session: Session) -> WalkScreen:
+    """The screen for where the walk stands: its question, or its recommendation."""
+    if session.finished:
+        from advice.app.screens.recommendation import RecommendationScreen
+
+        return RecommendationScreen(entry, session)
+    from advice.app.screens.question import QuestionScreen
+
+    return QuestionScreen(entry, session)
+
+
+class WalkScreen(AppScreen):
     BINDINGS = [
         Binding("escape,backspace", "back", "Back", key_display="esc"),
         Binding("r", "restart", "Restart"),
@@ -38,22 +49,12 @@ class WalkScreen(Screen[None]):
         ahead) must not act on the session, which has moved on already."""
         return not self.is_active or self.session.cursor != self.shown_id
 
-    @property
-    def advice_app(self) -> AdviceApp:
-        from advice.app.advice_app import AdviceApp
-
-        assert isinstance(self.app, AdviceApp)
-        return self.app
-
     def here_label(self) -> str:
         if self.session.finished:
             return "Your next step"
         if self.session.cursor == self.session.tree.start:
             return "Your answers show here; click one to change it"  # step 1 says how
         return "This question"
-
-    def on_resize(self) -> None:
-        show_too_small(self)
 
     def compose(self) -> ComposeResult:
         yield from too_small_message(self)
@@ -69,11 +70,27 @@ class WalkScreen(Screen[None]):
     def compose_body(self) -> ComposeResult:
         yield from ()
 
-    def on_screen_resume(self) -> None:
-        self.advice_app.refresh_stale(self)  # the tree was reloaded while a dialog was open
-
     def show_session(self) -> None:
-        self.advice_app.show(self.entry, self.session)
+        """After a move (answer, back, goto, restart): save the walk if it is saved,
+        and show where it stands now."""
+        from advice.app.screens.question import QuestionScreen
+
+        app, workspace = self.advice_app, self.advice_app.workspace
+        if workspace.is_outdated(self.entry):  # reloaded under a dialog: the new tree
+            app.switch_screen(app.screen_for_entry(workspace.latest(self.entry)))
+            return
+        app.tell(workspace.record_move(self.entry, self.session))
+        here = app.screen
+        if (
+            isinstance(here, QuestionScreen)
+            and here.session is self.session
+            and not here.session.finished
+        ):
+            # Question to question: update in place. Until it runs, keys typed ahead
+            # find the screen stale (its shown node is not the cursor) and are ignored.
+            app.call_later(here.show_current)
+            return
+        app.switch_screen(walk_screen(self.entry, self.session))
 
     # -- moves ------------------------------------------------------------------------
     def action_back(self) -> None:

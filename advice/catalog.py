@@ -1,7 +1,7 @@
 """Which trees the app offers, loaded through the same checker as `advice check`.
 
-No Textual here: the screens show what this module finds. A tree is reloaded by
-checking its file again (`reload`), so live reload can build on it later.
+No Textual here: the screens show what this module finds, and advice.workspace
+reloads a tree by checking its file again (`load_entry`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ from advice.diagnostics import AdviceError, CheckResult
 from advice.escape import shown
 from advice.library import shipped_dir, tree_files
 from advice.model import Tree
+
+# A shipped tree's id as typed on the command line: a bare name, not a path.
+_TREE_ID = re.compile(r"[A-Za-z0-9_-]+")
 
 
 class TreeEntry(msgspec.Struct, frozen=True):
@@ -52,12 +55,8 @@ class TreeEntry(msgspec.Struct, frozen=True):
 
 
 def load_entry(path: Path) -> TreeEntry:
+    """Check the tree file (again, on a reload): through the cache, as `advice check`."""
     return TreeEntry(path, checked(path))
-
-
-def reload(entry: TreeEntry) -> TreeEntry:
-    """Check the file again (after the user fixed it)."""
-    return load_entry(entry.path)
 
 
 def _near(path: Path) -> Path:
@@ -83,7 +82,7 @@ def catalog_path(path: str | None) -> Path:
 
 def _shipped_tree(name: str) -> Path | None:
     """The shipped tree of that id (a bare name, not a path), or None."""
-    if not re.fullmatch(r"[A-Za-z0-9_-]+", name):
+    if not _TREE_ID.fullmatch(name):
         return None
     candidate = shipped_dir() / f"{name}.yaml"
     return candidate if candidate.is_file() else None
@@ -94,7 +93,7 @@ def load_catalog(path: str | None) -> list[TreeEntry]:
     where = catalog_path(path)
     if not where.exists():
         known = ""
-        if path and re.fullmatch(r"[A-Za-z0-9_-]+", path):  # meant as an id, maybe
+        if path and _TREE_ID.fullmatch(path):  # meant as an id, maybe
             ids = ", ".join(f.stem for f in tree_files(shipped_dir())) or "none"
             known = f" (nor a shipped tree; those are: {ids})"
         raise AdviceError(f"no such file or folder: {where}{known}")
