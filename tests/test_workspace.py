@@ -18,7 +18,7 @@ from advice.model import Question, Tree
 from advice.saves import ENV_DIR, load, save
 from advice.session import Session
 from advice.workspace import Notice, Workspace
-from tests.conftest import TODAY
+from tests.support import TODAY
 
 SHIPPED = shipped_dir() / "interview-follow-up.yaml"
 
