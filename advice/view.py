@@ -10,7 +10,6 @@ from datetime import date
 from typing import Any
 
 from advice.bylines import byline, speaker_name, speaker_role
-from advice.dates import long_date
 from advice.model import Citation, Question, SourceList, Tree
 from advice.schedule import ScheduledStep
 from advice.session import Session
@@ -65,9 +64,7 @@ def why_json(session: Session, sources: SourceList | None) -> dict[str, Any] | N
             {
                 "question": a.question.text,
                 # A date answer as a day people read ("Monday 16 November 2026").
-                "answer": long_date(date.fromisoformat(a.value))
-                if a.question.input == "date"
-                else a.label,
+                "answer": a.question.kind.in_full(a.question, a.value),
             }
             for a in why.answers
         ],
@@ -105,10 +102,7 @@ def session_json(
     out: dict[str, Any] = {"id": node.id}
     if isinstance(node, Question):
         out.update(kind="question", title=node.text, text=node.help or "")
-        if node.input is not None:
-            out.update(input=node.input, default=node.default)
-        else:
-            out["answers"] = [{"id": a.id, "label": a.label} for a in node.answers]
+        out.update(node.kind.as_json(node))
     else:
         values = template_values(session, filled or {})
         texts = [
