@@ -14,7 +14,7 @@ YAML format is unchanged; `Question.kind` (advice.model) is `kind_of(question)`.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
@@ -22,18 +22,20 @@ from advice.diagnostics import AdviceError
 from advice.escape import shown
 from advice.model import Loc, Question
 
+if TYPE_CHECKING:  # making a Protocol class is ~1.7M instructions of the app's start
+    from typing import Protocol
+
+    class Facts(Protocol):
+        """What reading a date needs of a walk (a Session): today, and the date facts
+        given so far on the path."""
+
+        today: date
+
+        def fact(self, name: str) -> date | None: ...
+
 
 class AnswerError(AdviceError):
     """An answer the current question does not accept."""
-
-
-class Facts(Protocol):
-    """What reading a date needs of a walk (a Session): today, and the date facts given
-    so far on the path."""
-
-    today: date
-
-    def fact(self, name: str) -> date | None: ...
 
 
 class Way(msgspec.Struct, frozen=True):
