@@ -89,6 +89,8 @@ class _TreeChecker:
         return self.out
 
     def question(self, q: Question, facts: set[str]) -> None:
+        # The format's rule of which keys go together (`answers`, or `input` with
+        # `goto`): read off the fields as written, not the kind, and quoted as written.
         if q.input is None:
             if len(q.answers) < 2:
                 self.add(
