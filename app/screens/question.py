@@ -50,8 +50,8 @@ class QuestionScreen(WalkScreen):
         yield Static(Content(q.text), id="question-text", classes="part")
         if q.help:
             yield Static(Content(q.help), id="question-help", classes="part")
-        # A list to pick from or a field to type in: the one place the screen's shape
-        # follows the kind (the engine, which knows the kinds, draws nothing).
+        # The screen's shape follows the kind, a list to pick from or a field to type
+        # in: the engine knows the kinds but draws nothing.
         if isinstance(q.kind, Choice):
             yield self.answer_list()
         else:
