@@ -45,6 +45,7 @@ _ENGINE = (
     "check",
     "diagnostics",
     "session",
+    "kinds",
     "schedule",
     "dates",
     "texts",

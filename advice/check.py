@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from advice.diagnostics import AdviceError, CheckResult, Diagnostic, did_you_mean, sort_key
+from advice.kinds import Date
 from advice.library import sources_for, tree_files
 from advice.loader import LoadResult, load_sources, load_tree, read_text
 from advice.memory import gc_paused
@@ -66,7 +67,7 @@ class _TreeChecker:
     def run(self) -> list[Diagnostic]:
         tree = self.tree
         self.target(tree.start, "start node", self.value_locs.get("start", tree.loc))
-        facts = {"today"} | {q.fact_name for q in tree.questions() if q.input == "date"}
+        facts = {"today"} | {q.fact_name for q in tree.questions() if isinstance(q.kind, Date)}
         for node in tree.nodes.values():
             if isinstance(node, Question):
                 self.question(node, facts)
@@ -88,6 +89,8 @@ class _TreeChecker:
         return self.out
 
     def question(self, q: Question, facts: set[str]) -> None:
+        # The format's rule of which keys go together (`answers`, or `input` with
+        # `goto`): read off the fields as written, not the kind, and quoted as written.
         if q.input is None:
             if len(q.answers) < 2:
                 self.add(

@@ -16,7 +16,6 @@ import msgspec
 
 from advice.escape import shown
 from advice.model import Recommendation, Tree
-from advice.routes import input_label
 
 FORMATS = ("mermaid", "dot")
 _SPACE = re.compile(r"\s+")
@@ -48,11 +47,7 @@ def _parts(tree: Tree) -> tuple[list[_Node], list[_Edge]]:
             nodes.append(_Node(node_id, "recommendation", node.title))
             continue
         nodes.append(_Node(node_id, "question", node.text))
-        if node.input is not None:
-            if node.goto:
-                edges.append(_Edge(node_id, node.goto, input_label(node)))
-        else:
-            edges.extend(_Edge(node_id, a.goto, a.label) for a in node.answers)
+        edges.extend(_Edge(node_id, way.target, way.label) for way in node.kind.ways(node))
     known = set(tree.nodes)
     missing = [e.target for e in edges if e.target not in known]
     if tree.start not in known:

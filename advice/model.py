@@ -17,6 +17,9 @@ import msgspec
 
 from advice.escape import shown
 
+if typing.TYPE_CHECKING:
+    from advice.kinds import Kind
+
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAYS: tuple[Weekday, ...] = (
     "monday",
@@ -335,6 +338,13 @@ class Question(Record, frozen=True):
         return self.fact or self.id
 
     @property
+    def kind(self) -> "Kind":
+        """Choice, Date or Text (advice.kinds): what differs between them lives there."""
+        from advice.kinds import kind_of  # advice.kinds builds on this module
+
+        return kind_of(self)
+
+    @property
     def floor(self) -> str | None:
         """The fact a date answer may not come before: `relative_to`, else `not_before`."""
         return self.relative_to or self.not_before
@@ -425,9 +435,7 @@ def successors(node: Node) -> list[str]:
     """Ids a node leads to, in order."""
     if isinstance(node, Recommendation):
         return []
-    if node.input is not None:
-        return [node.goto] if node.goto else []
-    return [a.goto for a in node.answers]
+    return [way.target for way in node.kind.ways(node)]
 
 
 # -- the YAML view of the model (the loader and the schema both read it) ---------------

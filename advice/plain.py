@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import TextIO
 
 from advice.bylines import OTHER_VIEW, OUR_READING, THIS_STEP, grouped, signature
-from advice.dates import DateInputError, long_date, parse_date
 from advice.diagnostics import AdviceError
+from advice.kinds import Choice
 from advice.model import Question, Recommendation, SourceList
 from advice.session import AnswerError, Session
 from advice.texts import placeholders_in
@@ -101,14 +100,11 @@ def _default_hint(session: Session, node: Question, current: str | None) -> tupl
         return current, f" [Enter keeps {current}]"
     if not node.default:
         return "", ""
-    if node.input == "date":
-        base = session.fact(node.relative_to) if node.relative_to else None
-        try:
-            day = parse_date(node.default, session.today, base, node.past)
-        except DateInputError:
-            return node.default, f" [Enter: {node.default}]"
-        return node.default, f" [Enter: {node.default}, {day:%A} {day.isoformat()}]"
-    return node.default, f" [Enter: {node.default}]"
+    note = node.kind.default_note(node, session)
+    return (
+        node.default,
+        f" [Enter: {node.default}, {note}]" if note else f" [Enter: {node.default}]",
+    )
 
 
 def _picked(node: Question, reply: str) -> str | None:
@@ -178,14 +174,14 @@ class _Plain:
         self.say(f"\n{node.text}")
         if node.help:
             self.say(node.help)
-        if node.input is None:
+        if isinstance(node.kind, Choice):
             for i, a in enumerate(node.answers, 1):
                 mark = " (your answer)" if a.id == current else ""
                 self.say(f"  {i}. {a.label}{mark}")
             keep = "Enter keeps your answer, " if current else ""
             return self.ask(f"Answer 1-{len(node.answers)} ({keep}b back, q quit): ")
         _, hint = _default_hint(s, node, current)
-        return self.ask(f"Type a {node.input}{hint} (b back, q quit): ")
+        return self.ask(f"Type a {node.kind.name}{hint} (b back, q quit): ")
 
     def fill_in(self) -> bool:
         """Ask for the details the texts use, once each; False at the end of input."""
@@ -240,7 +236,7 @@ class _Plain:
                     self.say("Please type an answer (or b to go back, q to quit).")
                     continue
                 reply = default
-            if node.input is None:
+            if isinstance(node.kind, Choice):
                 picked = _picked(node, reply)
                 if picked is None:
                     self.say(f"Sorry: {reply} is not one of the answers. {_type_a_number(node)}")
@@ -251,10 +247,9 @@ class _Plain:
             except AnswerError as exc:
                 self.say(f"Sorry: {exc}")
                 continue
-            if node.input == "date":
-                # Say the day it was read as: a "1" or "friday" typed here has no
-                # other echo (the app shows it in its line of answers).
-                self.say(f"That is {long_date(date.fromisoformat(s.answers[node.id]))}.")
+            said = node.kind.said_back(node, s.answers[node.id])
+            if said:  # a day read from "1" or "friday" (the app shows it in its answers)
+                self.say(f"That is {said}.")
             self.changed()
 
 

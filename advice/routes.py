@@ -44,16 +44,13 @@ def all_paths(tree: Tree, limit: int = PATH_LIMIT) -> Iterator[TreePath]:
             yield TreePath(steps, node_id)
             continue
         seen = seen | {node_id}
-        if node.input is not None:
-            branches: list[tuple[str | None, str | None]] = [(None, node.goto)]
-        else:
-            branches = [(a.id, a.goto) for a in node.answers]
+        branches = node.kind.ways(node)
         if not branches:
             count += 1
             yield TreePath(steps, node_id)
             continue
-        for answer_id, target in reversed(branches):
-            stack.append((target or "", (*steps, (node_id, answer_id)), seen))
+        for way in reversed(branches):
+            stack.append((way.target, (*steps, (node_id, way.answer)), seen))
 
 
 def question_range(tree: Tree) -> tuple[int, int]:
@@ -92,11 +89,6 @@ def ends_well(tree: Tree, node_id: str) -> bool:
     return isinstance(node, Recommendation) and bool(node.citations)
 
 
-def input_label(q: Question) -> str:
-    """How an input question's one way on is shown: any value leads there."""
-    return f"(any {q.input})"
-
-
 def step_labels(tree: Tree, path: TreePath) -> list[str]:
     """The answers of a path as the user reads them; an input question shows its kind."""
     out = []
@@ -104,11 +96,7 @@ def step_labels(tree: Tree, path: TreePath) -> list[str]:
         q = tree.nodes.get(question_id)
         if not isinstance(q, Question):
             continue
-        if answer_id is None:
-            out.append(input_label(q))
-        else:
-            answer = q.answer(answer_id)
-            out.append(answer.label if answer else answer_id)
+        out.append(q.kind.way_label(q, answer_id))
     return out
 
 
@@ -159,8 +147,7 @@ def example_steps(tree: Tree, example: Example, today: date) -> Steps | None:
     if session.cursor != example.expect or not isinstance(session.current, Recommendation):
         return None
     return tuple(
-        (s.question.id, None if s.question.input is not None else s.value)
-        for s in session.transcript()
+        (s.question.id, s.question.kind.path_answer(s.value)) for s in session.transcript()
     )
 
 
@@ -216,12 +203,9 @@ def dead_ends(tree: Tree, start_loc: Loc | None = None) -> list[DeadEnd]:
         if node_id in seen or not isinstance(node, Question):
             continue
         seen.add(node_id)
-        branches: list[tuple[str | None, str, Loc]] = [(a.id, a.goto, a.loc) for a in node.answers]
-        if node.input is not None:
-            branches = [(None, node.goto, node.loc)] if node.goto else []
-        for answer_id, target, loc in branches:
-            reason = _why_stuck(tree, target)
+        for way in node.kind.ways(node):
+            reason = _why_stuck(tree, way.target)
             if reason:
-                out.append(DeadEnd(node_id, answer_id, target, reason, loc))
-            todo.append(target)
+                out.append(DeadEnd(node_id, way.answer, way.target, reason, way.loc))
+            todo.append(way.target)
     return out

@@ -285,8 +285,7 @@ def save(
     for qid, value in session.answers.items():
         node = session.tree.nodes.get(qid)
         if isinstance(node, Question):
-            found = node.answer(value) if node.input is None else None
-            shown[qid] = [node.text, found.label if found else value]
+            shown[qid] = [node.text, node.kind.said(node, value)]
     saved = SavedSession(
         tree_id=session.tree.id,
         tree_hash=digest or tree_hash(tree_path),
@@ -352,12 +351,10 @@ def restore(tree: Tree, today: date, saved: SavedSession) -> tuple[Session, list
             dropped.append(f"{what}: that question is no longer in the tree")
             continue
         try:
-            stored = probe.normalize(node, value)
+            # As if typed now; a date must also be as saved (ISO): else the question
+            # changed kind since.
+            stored = node.kind.restore(node, value, probe)
         except AnswerError:
-            dropped.append(f"{what}: that answer is no longer offered")
-            continue
-        if node.input == "date" and stored != value:
-            # A saved date is ISO; anything else means the question changed kind.
             dropped.append(f"{what}: that answer is no longer offered")
             continue
         kept[qid] = stored

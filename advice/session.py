@@ -19,14 +19,10 @@ from datetime import date
 
 import msgspec
 
-from advice.diagnostics import AdviceError
-from advice.escape import shown
+from advice.kinds import AnswerError as AnswerError  # where it has always been imported from
+from advice.kinds import Date
 from advice.model import Question, Recommendation, Tree
 from advice.schedule import ScheduledStep, plan
-
-
-class AnswerError(AdviceError):
-    """An answer the current question does not accept."""
 
 
 class MissingTarget(AnswerError):
@@ -41,11 +37,8 @@ class Step(msgspec.Struct, frozen=True):
 
     @property
     def label(self) -> str:
-        """What to show for the answer: its label, or the value typed."""
-        if self.question.input is not None:  # typed or saved: outside text
-            return shown(self.value, one_line=True)
-        found = self.question.answer(self.value)
-        return found.label if found else self.value
+        """What to show for the answer: its label, or the value typed (escaped)."""
+        return self.question.kind.label(self.question, self.value)
 
 
 class Session:
@@ -81,12 +74,6 @@ class Session:
     def finished(self) -> bool:
         return isinstance(self.current, Recommendation)
 
-    def _next(self, question: Question, value: str) -> str | None:
-        if question.input is not None:
-            return question.goto
-        found = question.answer(value)
-        return found.goto if found else None
-
     def _cut(self, place: int) -> None:
         """Forget the chain after `place` (an answer there changed)."""
         for node_id in self._chain[place + 1 :]:
@@ -103,10 +90,10 @@ class Session:
             node = self.tree.nodes.get(last)
             if not isinstance(node, Question) or last not in self.answers:
                 return
-            target = self._next(node, self.answers[last])
+            target = node.kind.next(node, self.answers[last])
             if target is None or target not in self.tree.nodes or target in place:
                 return  # a stale answer or a cycle in an unchecked tree: stop here
-            if node.input == "date":
+            if isinstance(node.kind, Date):
                 self._dates.setdefault(node.fact_name, []).append(len(chain) - 1)
                 self._date_order.append((len(chain) - 1, node.fact_name))
             place[target] = len(chain)
@@ -171,17 +158,10 @@ class Session:
         and `<fact>_when` ("yesterday", "on Monday", "last week": said on the day the
         step is done), so the ready texts never ask for a date already given and never
         call it "last week" when it was not."""
-        from advice.dates import in_text, spoken  # only when a date was answered (not at start)
-
         out = {}
         said_on = self.send_day()
         for s in self.transcript():
-            if s.question.input == "text":
-                out[s.question.fact_name] = s.value
-            elif s.question.input == "date":
-                day = date.fromisoformat(s.value)
-                out[f"{s.question.fact_name}_date"] = in_text(day, max(said_on, day))
-                out[f"{s.question.fact_name}_when"] = spoken(day, max(said_on, day))
+            out.update(s.question.kind.values(s.question, s.value, said_on))
         return out
 
     def send_day(self) -> date:
@@ -198,31 +178,9 @@ class Session:
 
     # -- moving -----------------------------------------------------------------------
     def normalize(self, question: Question, value: str) -> str:
-        """Check an answer for a question; returns the value to store."""
-        if question.input == "date":
-            # Not at start: the first screen of a tree asks a choice, not a date.
-            from advice.dates import DateInputError, long_date, parse_date
-
-            base = self.fact(question.relative_to) if question.relative_to else None
-            try:
-                day = parse_date(value, self.today, base, question.past)
-            except DateInputError as exc:
-                raise AnswerError(str(exc)) from None
-            floor = self.fact(question.floor) if question.floor else None
-            if floor is not None and day < floor:  # a decision before the interview
-                raise AnswerError(
-                    f"{long_date(day)} is before the {question.floor} "
-                    f"({long_date(floor)}); give a day on or after it"
-                )
-            return day.isoformat()
-        if question.input == "text":
-            if not value.strip():
-                raise AnswerError(f"'{question.id}' needs some text")
-            return value.strip()
-        if question.answer(value) is None:
-            valid = ", ".join(a.id for a in question.answers)
-            raise AnswerError(f"'{value}' is not an answer to '{question.id}'; valid: {valid}")
-        return value
+        """Check an answer for a question; returns the value to store (its kind reads
+        it: advice.kinds)."""
+        return question.kind.parse(question, value, self)
 
     def answer(self, value: str) -> Question | Recommendation:
         """Answer the question on screen and move to the node it leads to."""
@@ -230,7 +188,7 @@ class Session:
         if not isinstance(node, Question):
             raise AnswerError(f"'{node.id}' is a recommendation; there is nothing to answer")
         stored = self.normalize(node, value)
-        target = self._next(node, stored)
+        target = node.kind.next(node, stored)
         if target is None or target not in self.tree.nodes:
             raise MissingTarget(f"'{value}' leads to '{target}', which is not in the tree")
         self._record(node.id, stored)
@@ -269,7 +227,7 @@ class Session:
         for node_id in self.chain():
             node = self.tree.nodes[node_id]
             given = self.answers.get(node_id)
-            if not isinstance(node, Question) or node.input != "date" or given is None:
+            if not isinstance(node, Question) or not isinstance(node.kind, Date) or given is None:
                 continue
             day = date.fromisoformat(given)
             base = known.get(node.floor) if node.floor else None
@@ -298,7 +256,7 @@ class Session:
             try:
                 if not isinstance(new, Question) or not isinstance(old, Question):
                     raise AnswerError(f"'{qid}' is no longer a question")
-                if new.input != old.input:
+                if new.kind is not old.kind:
                     raise AnswerError(f"'{qid}' no longer asks the same way")
                 kept[qid] = probe.normalize(new, value)
             except AnswerError:

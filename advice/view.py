@@ -16,7 +16,7 @@ from typing import Literal
 import msgspec
 
 from advice.bylines import byline, speaker_name, speaker_role
-from advice.dates import long_date
+from advice.kinds import Choice
 from advice.model import Citation, Question, Recommendation, SourceList, Tree
 from advice.schedule import ScheduledStep
 from advice.session import Session
@@ -201,9 +201,8 @@ def why_view(session: Session, sources: SourceList | None) -> WhyView | None:
         answers=tuple(
             AnswerReason(
                 a.question.text,
-                long_date(datetime.date.fromisoformat(a.value))
-                if a.question.input == "date"
-                else a.label,
+                # A date answer as a day people read ("Monday 16 November 2026").
+                a.question.kind.in_full(a.question, a.value),
             )
             for a in why.answers
         ),
@@ -234,9 +233,10 @@ def template_values(session: Session, filled: dict[str, str]) -> dict[str, str]:
 
 
 def _question_view(node: Question) -> ChoiceQuestionView | InputQuestionView:
-    if node.input is not None:
+    kind = node.kind
+    if not isinstance(kind, Choice):
         return InputQuestionView(
-            node.id, "question", node.text, node.help or "", node.input, node.default
+            node.id, "question", node.text, node.help or "", kind.name, node.default
         )
     choices = tuple(ChoiceView(a.id, a.label) for a in node.answers)
     return ChoiceQuestionView(node.id, "question", node.text, node.help or "", choices)

@@ -16,18 +16,9 @@ from advice.app.widgets.answers import AnswerList
 from advice.app.widgets.breadcrumb import Breadcrumb
 from advice.app.widgets.field import TextField
 from advice.app.widgets.keybar import KeyBar
+from advice.kinds import Choice, Typed
 from advice.model import Question
 from advice.session import AnswerError
-
-
-def input_hint(kind: str, past: bool = False) -> str:
-    if kind == "date":
-        # advice.dates only when a date is asked: the first screen asks a choice.
-        from advice.dates import help_for
-
-        return f"Type {help_for(past)}. Enter to go on."
-    return "Type your answer. Enter to go on."
-
 
 INPUT_STYLES = styles_path("question-input.tcss")
 
@@ -59,7 +50,9 @@ class QuestionScreen(WalkScreen):
         yield Static(Content(q.text), id="question-text", classes="part")
         if q.help:
             yield Static(Content(q.help), id="question-help", classes="part")
-        if q.input is None:
+        # The screen's shape follows the kind, a list to pick from or a field to type
+        # in: the engine knows the kinds but draws nothing.
+        if isinstance(q.kind, Choice):
             yield self.answer_list()
         else:
             yield from self.compose_input()
@@ -77,8 +70,8 @@ class QuestionScreen(WalkScreen):
         crumbs = self.query_one(Breadcrumb)
         same_shape = (
             isinstance(was_choice, Question)
-            and was_choice.input is None
-            and q.input is None
+            and isinstance(was_choice.kind, Choice)
+            and isinstance(q.kind, Choice)
             and bool(was_choice.help) == bool(q.help)
         )
         with self.app.batch_update():
@@ -109,14 +102,15 @@ class QuestionScreen(WalkScreen):
 
     def compose_input(self) -> ComposeResult:
         q = self.question
-        assert q.input is not None
+        kind = q.kind
+        assert isinstance(kind, Typed)
         add_styles(self.app.stylesheet, INPUT_STYLES)
         value = self.session.answers.get(q.id, q.default or "")
         yield TextField(
             value=value, id="answer-input", classes="part", select_on_focus=True, compact=True
         )
         yield Static("", id="input-error", classes="part")
-        yield Static(Content(input_hint(q.input, q.past)), id="input-hint", classes="part")
+        yield Static(Content(kind.hint(q)), id="input-hint", classes="part")
 
     def scroll_to_center(self, widget: Widget, *args: Any, **kwargs: Any) -> Any:
         # Textual scrolls a newly focused widget that does not fit to its top, hiding
@@ -128,7 +122,7 @@ class QuestionScreen(WalkScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Number keys pick answers; an input question types them instead.
         if action == "pick":
-            return self.question.input is None
+            return isinstance(self.question.kind, Choice)
         return True
 
     def on_mount(self) -> None:
@@ -158,7 +152,7 @@ class QuestionScreen(WalkScreen):
         if self.stale():
             return
         q = self.question
-        if q.input is None and 1 <= number <= len(q.answers):
+        if isinstance(q.kind, Choice) and 1 <= number <= len(q.answers):
             self.give(q.answers[number - 1].id)
 
     # Handlers by name rather than @on(..., "#id"): the screen has one answer list and
