@@ -355,9 +355,10 @@ def data_note() -> str:
     from advice.datadir import ENV_DIR, data_dir
     from advice.store import DB_NAME
 
+    # A line of its own, printed as is: argparse would break a long path at its hyphens.
     return (
-        f"Your follow-ups are kept in {data_dir() / DB_NAME} (${ENV_DIR} moves them); "
-        "nothing leaves this computer."
+        f"Your follow-ups are kept in this file (${ENV_DIR} moves it):\n"
+        f"  {data_dir() / DB_NAME}\nNothing leaves this computer."
     )
 
 
@@ -972,6 +973,9 @@ def command_parser(name: str) -> argparse.ArgumentParser:
         prog=f"advice {name}",
         description=help_,
         epilog=data_note() if name in DATA_COMMANDS else None,
+        formatter_class=argparse.RawDescriptionHelpFormatter
+        if name in DATA_COMMANDS
+        else argparse.HelpFormatter,
     )
     add_args(p)
     return p

@@ -1,0 +1,206 @@
+"""Follow-ups through the real console script: walk --case, status, done, export, backup."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.test_cli import ADVICE
+
+TODAY = "2026-11-20"
+EMAIL = ["just-interviewed", "yesterday", "email"]
+
+
+def answers(*values: str) -> list[str]:
+    return [a for v in values for a in ("--answer", v)]
+
+
+class Cli:
+    """The `advice` command on one data folder."""
+
+    def __init__(self, data: Path) -> None:
+        self.data = data
+        self.env = {**os.environ, "ADVICE_DATA_DIR": str(data)}
+
+    def __call__(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [ADVICE, *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=self.env,
+            input=stdin,
+        )
+
+    def walk(self, name: str, *values: str) -> subprocess.CompletedProcess[str]:
+        out = self("walk", "interview-follow-up", "--case", name, *answers(*values), "--json",
+                   "--today", TODAY)  # fmt: skip
+        assert out.returncode == 0, out.stderr
+        return out
+
+    def status(self, today: str = TODAY) -> list[dict[str, object]]:
+        out = self("status", "--json", "--today", today)
+        assert out.returncode == 0, out.stderr
+        assert "Traceback" not in out.stderr
+        items: list[dict[str, object]] = json.loads(out.stdout)["followups"]
+        return items
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Cli:
+    return Cli(tmp_path / "data")
+
+
+def test_two_follow_ups_of_one_tree_are_kept_apart(cli: Cli) -> None:
+    acme = json.loads(cli.walk("Acme, data analyst", *EMAIL).stdout)
+    globex = json.loads(cli.walk("Globex", *EMAIL[:2], "handwritten").stdout)
+    assert acme["node"]["id"] != globex["node"]["id"]
+    status = {s["name"]: s for s in cli.status()}
+    assert status["Acme, data analyst"]["next_action"] == acme["node"]["schedule"][0]["action"]
+    assert status["Globex"]["next_action"] == globex["node"]["schedule"][0]["action"]
+    # Each opens where it was: no answer needed, the same recommendation.
+    assert json.loads(cli.walk("acme, DATA analyst").stdout)["node"]["id"] == acme["node"]["id"]
+    exported = cli("export", "--case", "Globex", "--format", "json", "--today", TODAY)
+    assert json.loads(exported.stdout)["node"]["id"] == globex["node"]["id"]
+
+
+def test_status_puts_overdue_first_and_done_moves_on(cli: Cli) -> None:
+    cli.walk("Later", "just-interviewed", "today", "email")
+    cli.walk("Earlier", *EMAIL)
+    cli.walk("Unfinished", "just-interviewed")
+    later = cli.status("2026-11-22")
+    assert [s["name"] for s in later] == ["Earlier", "Later", "Unfinished"]
+    assert [s["overdue"] for s in later] == [True, True, False]
+    plain = cli("status", "--today", "2026-11-22")
+    assert plain.stdout.splitlines()[0].startswith("OVERDUE ")
+    done = cli("done", "--case", "Earlier", "--on", TODAY, "--today", TODAY)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Done on Friday 20 November 2026: ")
+    after = {s["name"]: s for s in cli.status("2026-11-22")}
+    assert after["Earlier"]["next_action"] != later[0]["next_action"]
+
+
+def test_twenty_processes_writing_at_once_lose_none(cli: Cli) -> None:
+    procs = [
+        subprocess.Popen(
+            [
+                ADVICE,
+                "walk",
+                "interview-follow-up",
+                "--case",
+                f"Company {i}",
+                *answers(*EMAIL),
+                "--json",
+                "--today",
+                TODAY,
+            ],
+            env=cli.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+        for i in range(20)
+    ]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0] * 20, errors
+    assert sorted(str(s["name"]) for s in cli.status()) == sorted(f"Company {i}" for i in range(20))
+
+
+def test_old_json_saves_are_imported(cli: Cli) -> None:
+    # A save as the earlier versions wrote it: through --resume.
+    old = cli("walk", "interview-follow-up", "--resume", *answers(*EMAIL), "--fill",
+              "company=Acme", "--fill", "position=data analyst", "--json", "--today", TODAY)  # fmt: skip
+    assert old.returncode == 0, old.stderr
+    [save] = (cli.data / "sessions").glob("*.json")
+    out = cli("status", "--today", TODAY)
+    assert out.returncode == 0, out.stderr
+    assert "imported 1 saved walk(s) as follow-ups: 'Acme, data analyst'" in out.stderr
+    assert "Acme, data analyst: " in out.stdout
+    assert not save.exists() and save.with_name(save.name + ".imported").exists()
+    again = cli("status", "--today", TODAY)
+    assert "imported" not in again.stderr and again.stdout == out.stdout
+
+
+def test_a_corrupt_database_is_set_aside_and_the_command_goes_on(cli: Cli) -> None:
+    cli.walk("Acme", *EMAIL)
+    db = cli.data / "advice.db"
+    for side in ("advice.db-wal", "advice.db-shm"):
+        (cli.data / side).unlink(missing_ok=True)
+    garbage = b"\x00not sqlite\xff" * 500
+    db.write_bytes(garbage)
+    out = cli("status", "--today", TODAY)
+    assert out.returncode == 0 and "Traceback" not in out.stderr
+    [aside] = cli.data.glob("advice.corrupt-*.db")
+    assert f"could not be read (file is not a database); it was moved to {aside}" in out.stderr
+    assert aside.read_bytes() == garbage
+    assert out.stdout.startswith("No open follow-ups.")
+    cli.walk("Acme", *EMAIL)  # the fresh database works
+    assert [s["name"] for s in cli.status()] == ["Acme"]
+
+
+def test_calendar_ids_are_stable_and_per_follow_up(cli: Cli, tmp_path: Path) -> None:
+    cli.walk("Acme", *EMAIL)
+    cli.walk("Globex", *EMAIL)
+    cli.walk("Unfinished", "just-interviewed")
+
+    def uids() -> list[str]:
+        out = cli("export", "--all", "--format", "ics", "--today", TODAY)
+        assert out.returncode == 0, out.stderr
+        assert "not in the calendar: Unfinished" in out.stderr
+        return [line for line in out.stdout.splitlines() if line.startswith("UID:")]
+
+    first = uids()
+    assert len(first) == len(set(first)) >= 2  # same tree and answers, yet no shared id
+    assert uids() == first
+    backup = tmp_path / "backup.json"
+    assert cli("backup", str(backup)).returncode == 0
+    elsewhere = Cli(tmp_path / "elsewhere")
+    restored = elsewhere("restore", str(backup))
+    assert restored.stdout == "restored 3 follow-up(s)\n", restored.stderr
+    moved = elsewhere("export", "--all", "--format", "ics", "--today", TODAY)
+    assert [ln for ln in moved.stdout.splitlines() if ln.startswith("UID:")] == first
+
+
+def test_restore_refuses_what_is_not_ours_and_clashes(cli: Cli, tmp_path: Path) -> None:
+    cli.walk("Acme", *EMAIL)
+    backup = tmp_path / "backup.json"
+    cli("backup", str(backup))
+    assert cli("restore", str(backup)).stdout.endswith("already here, unchanged: 'Acme'\n")
+    cli.walk("Acme")  # open it again: no change, still the same
+    cli("done", "--case", "Acme", "--today", TODAY)
+    clash = cli("restore", str(backup))
+    assert clash.returncode == 1
+    assert "already here with different answers or steps: 'Acme'" in clash.stderr
+    other = tmp_path / "other.json"
+    other.write_text('{"version": 1}')
+    refused = cli("restore", str(other))
+    assert refused.returncode == 1 and "not a backup of advice's follow-ups" in refused.stderr
+    assert "Traceback" not in refused.stderr + clash.stderr
+
+
+def test_help_says_where_the_data_lives(cli: Cli) -> None:
+    where = str(cli.data / "advice.db")
+    for args in (["--help"], ["status", "--help"]):
+        out = cli(*args)
+        assert out.returncode == 0
+        assert f"\n  {where}\n" in out.stdout, out.stdout
+        assert "Nothing leaves this computer." in out.stdout
+
+
+def test_a_wrong_answer_leaves_no_follow_up_behind(cli: Cli) -> None:
+    out = cli("walk", "interview-follow-up", "--case", "Acme", "--answer", "nope", "--json")
+    assert out.returncode == 1 and "valid: " in out.stderr
+    assert cli.status() == []
+
+
+def test_the_plain_walk_saves_every_answer(cli: Cli) -> None:
+    out = cli("walk", "interview-follow-up", "--case", "Acme", "--today", TODAY, stdin="1\n")
+    assert out.returncode == 0, out.stderr
+    assert "continue with: advice walk interview-follow-up --case Acme" in out.stdout
+    [acme] = cli.status()
+    assert str(acme["next_action"]).startswith("Answer: ")
+    assert acme["next_action"] != "Answer: Where are you with this interview?"
