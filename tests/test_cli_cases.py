@@ -37,8 +37,8 @@ class Cli:
         )
 
     def walk(self, name: str, *values: str) -> subprocess.CompletedProcess[str]:
-        out = self("walk", "interview-follow-up", "--case", name, *answers(*values), "--json",
-                   "--today", TODAY)  # fmt: skip
+        args = ["walk", "interview-follow-up", "--case", name, *answers(*values)]
+        out = self(*args, "--json", "--today", TODAY)
         assert out.returncode == 0, out.stderr
         return out
 
@@ -85,26 +85,17 @@ def test_status_puts_overdue_first_and_done_moves_on(cli: Cli) -> None:
 
 
 def test_twenty_processes_writing_at_once_lose_none(cli: Cli) -> None:
-    procs = [
-        subprocess.Popen(
-            [
-                ADVICE,
-                "walk",
-                "interview-follow-up",
-                "--case",
-                f"Company {i}",
-                *answers(*EMAIL),
-                "--json",
-                "--today",
-                TODAY,
-            ],
+    def start(i: int) -> subprocess.Popen[str]:
+        args = ["walk", "interview-follow-up", "--case", f"Company {i}", *answers(*EMAIL)]
+        return subprocess.Popen(
+            [ADVICE, *args, "--json", "--today", TODAY],
             env=cli.env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
-        )  # fmt: skip
-        for i in range(20)
-    ]
+        )
+
+    procs = [start(i) for i in range(20)]  # all started before any is waited for
     errors = [p.communicate(timeout=120)[1] for p in procs]
     assert [p.returncode for p in procs] == [0] * 20, errors
     assert sorted(str(s["name"]) for s in cli.status()) == sorted(f"Company {i}" for i in range(20))
@@ -112,8 +103,17 @@ def test_twenty_processes_writing_at_once_lose_none(cli: Cli) -> None:
 
 def test_old_json_saves_are_imported(cli: Cli) -> None:
     # A save as the earlier versions wrote it: through --resume.
-    old = cli("walk", "interview-follow-up", "--resume", *answers(*EMAIL), "--fill",
-              "company=Acme", "--fill", "position=data analyst", "--json", "--today", TODAY)  # fmt: skip
+    fills = ["--fill", "company=Acme", "--fill", "position=data analyst"]
+    old = cli(
+        "walk",
+        "interview-follow-up",
+        "--resume",
+        *answers(*EMAIL),
+        *fills,
+        "--json",
+        "--today",
+        TODAY,
+    )
     assert old.returncode == 0, old.stderr
     [save] = (cli.data / "sessions").glob("*.json")
     out = cli("status", "--today", TODAY)

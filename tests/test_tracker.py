@@ -153,13 +153,13 @@ def test_a_backup_restores_elsewhere_and_clashes_are_refused(
         moved = other.open_walk(other.get("Acme"), shipped_tree, TREE_PATH, TODAY)
         assert moved.session.answers == walk.session.answers
         assert moved.row.uid == walk.row.uid  # calendar ids survive the move
-        assert [s.done_on for s in other.steps(moved)][0] == TODAY
+        assert other.steps(moved)[0].done_on == TODAY
         assert other.restore(data)[1] == "already here, unchanged: 'Acme', 'Globex'"
         changed = other.open_walk(other.get("Globex"), shipped_tree, TREE_PATH, TODAY)
         changed.session.answer("waiting")
         other.save(changed)
         other.delete(other.get("Acme"))
-        with pytest.raises(AdviceError, match="already here with different answers.*'Globex'"):
+        with pytest.raises(AdviceError, match=r"already here with different answers.*'Globex'"):
             other.restore(data)
         assert [r.name for r in other.all()] == ["Globex"]  # all or nothing: Acme not added
         with pytest.raises(AdviceError, match="not a backup"):
