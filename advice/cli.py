@@ -8,21 +8,21 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from advice.entry import escaped_output as _escaped_output
 from advice.errors import AdviceError
 
 if TYPE_CHECKING:  # imported lazily at run time: `advice --help` stays quick
     from advice.diagnostics import CheckResult
     from advice.model import SourceList, Tree
+    from advice.records import FollowUpRow
     from advice.saves import Seen
     from advice.session import Session
-    from advice.store import FollowUpRow
     from advice.tracker import TrackedStep, Tracker
 
 Handler = Callable[[argparse.Namespace], int]
@@ -458,30 +458,9 @@ def _args_status(p: argparse.ArgumentParser) -> None:
 
 
 def _run_status(args: argparse.Namespace) -> int:
-    """Every open follow-up with its next step and date, overdue first. Reads the one
-    table and nothing else (no tree is loaded): each save stored the next step."""
-    from advice.store import Store, json_saves_waiting
+    from advice.status import run_status  # (advice/entry.py answers it before this, mostly)
 
-    today = (args.today or date.today()).isoformat()
-    if json_saves_waiting():  # once: the import loads trees, so only when there are any
-        _open_tracker().close()
-    with Store.open() as store:
-        if store.message:
-            print(f"advice: {store.message}", file=sys.stderr)
-        rows = store.status(today)
-    if args.json:
-        import json
-
-        items = [{"name": n, "next_action": a, "next_date": d, "overdue": o} for n, a, d, o in rows]
-        print(json.dumps({"today": today, "followups": items}, indent=2, ensure_ascii=False))
-        return 0
-    if not rows:
-        print("No open follow-ups. Start one with: advice walk TREE --case NAME")
-        return 0
-    for name, action, day, overdue in rows:
-        when = f"{'OVERDUE ' if overdue else ''}{day}" if day else "no date"
-        print(f"{when}  {name}: {action or 'every step done'}")
-    return 0
+    return run_status(args.today, args.json)
 
 
 def _args_case(p: argparse.ArgumentParser) -> None:
@@ -979,28 +958,6 @@ def command_parser(name: str) -> argparse.ArgumentParser:
     )
     add_args(p)
     return p
-
-
-@contextlib.contextmanager
-def _escaped_output() -> Iterator[None]:
-    """Every line a command prints may hold something from outside (a file name, a
-    value typed or saved, text of a tree that failed to load): standard output and error
-    escape control characters, once, here (advice.escape). The app draws through
-    Textual's own stream, which this does not touch."""
-    from advice.escape import EscapingWriter
-
-    before = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = (
-        s if s is None or isinstance(s, EscapingWriter) else EscapingWriter(s) for s in before
-    )
-    try:
-        yield
-    finally:
-        for stream in (sys.stdout, sys.stderr):
-            if stream is not None:
-                with contextlib.suppress(OSError, ValueError):
-                    stream.flush()
-        sys.stdout, sys.stderr = before
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,7 +14,7 @@ overwritten; a fresh one takes its place and `Store.message` says what happened.
 The engine's side (walks, dated steps) is advice/tracker.py; this module imports
 nothing of ours but advice.datadir and advice.errors, so `advice status` starts in a
 few milliseconds.
-Rows are plain tuples turned into FollowUpRow (a NamedTuple: no msgspec at start).
+Rows are advice.records' NamedTuples, imported when a row is built (status builds none).
 """
 
 from __future__ import annotations
@@ -25,9 +25,16 @@ import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
 
 from advice.errors import AdviceError
+
+# Not typing's TYPE_CHECKING: importing typing is a tenth of `advice status` (which never
+# builds a row: the records are imported when one is); mypy reads the name as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from advice.records import DoneRow, FollowUpRow
 
 DB_NAME = "advice.db"
 # A writer holds the lock for milliseconds; 20 processes in a row still fit well inside.
@@ -92,35 +99,6 @@ _COLUMNS = (
 )
 
 
-class FollowUpRow(NamedTuple):
-    """One follow-up as stored. answers/filled/shown are JSON texts (tracker.py reads
-    them); next_* is the next step as of the last save, so status needs no tree."""
-
-    id: int
-    uid: str  # random, made once: calendar UIDs stay the same across renames and machines
-    name: str
-    tree_id: str
-    tree_path: str
-    tree_hash: str
-    cursor: str | None
-    answers: str
-    filled: str
-    shown: str
-    next_action: str | None
-    next_date: str | None  # ISO date, None when the next step has no date
-    next_passed: bool
-    created_at: str
-    updated_at: str
-    archived_at: str | None
-    revision: int
-
-
-class DoneRow(NamedTuple):
-    node_id: str
-    step: int
-    done_on: str  # ISO date
-
-
 def name_key(name: str) -> str:
     """What two names must not share: case and surrounding/inner runs of spaces ignored."""
     return " ".join(name.split()).casefold()
@@ -131,6 +109,8 @@ def new_uid() -> str:
 
 
 def _row(values: Sequence[Any]) -> FollowUpRow:
+    from advice.records import FollowUpRow
+
     r = FollowUpRow(*values)
     return r._replace(next_passed=bool(r.next_passed))
 
@@ -250,22 +230,24 @@ class Store:
         rows = self._run(f"SELECT {_COLUMNS} FROM followups {where} ORDER BY name_key")
         return [_row(r) for r in rows]
 
-    def status(self, today: str) -> list[tuple[str, str | None, str | None, bool]]:
-        """(name, next action, next date, overdue) of every open follow-up: overdue first
-        (oldest first), then by date, then those without a date, by name."""
-        rows = self._run(
+    def status(self, today: str) -> list[tuple[str, str | None, str | None, int]]:
+        """(name, next action, next date, overdue 1/0) of every open follow-up: overdue
+        first (oldest first), then by date, then those without a date, by name. The rows
+        as sqlite3 gives them: status prints a thousand of them at every prompt."""
+        return self._run(
             """SELECT name, next_action, next_date, next_date < ? AS overdue
                FROM followups WHERE archived_at IS NULL
                ORDER BY next_date IS NULL, next_date, name_key""",
             (today,),
         )
-        return [(r[0], r[1], r[2], bool(r[3])) for r in rows]
 
     def done(self, followup_id: int) -> list[DoneRow]:
         rows = self._run(
             "SELECT node_id, step, done_on FROM done WHERE followup_id = ? ORDER BY node_id, step",
             (followup_id,),
         )
+        from advice.records import DoneRow
+
         return [DoneRow(*r) for r in rows]
 
     # -- writing ---------------------------------------------------------------------

@@ -34,16 +34,10 @@ import msgspec
 
 from advice.diagnostics import AdviceError
 from advice.model import Question, Recommendation, Tree
+from advice.records import DoneRow, FollowUpRow
 from advice.schedule import ScheduledStep
 from advice.session import Session
-from advice.store import (
-    Conflict,
-    DoneRow,
-    FollowUpRow,
-    NameTaken,
-    Store,
-    StoreError,
-)
+from advice.store import Conflict, NameTaken, Store, StoreError
 
 __all__ = [
     "BACKUP_FORMAT",

@@ -43,7 +43,7 @@ def test_status_lists_overdue_first_then_by_date_then_undated(tmp_path: Path) ->
         archived = make(store, "archived")
         store.set_archived(archived, True)
         rows = store.status("2026-11-20")
-    assert [(r[0], r[3]) for r in rows] == [("old", True), ("later", False), ("none", False)]
+    assert [(r[0], bool(r[3])) for r in rows] == [("old", True), ("later", False), ("none", False)]
 
 
 def test_a_version_1_database_made_by_hand_migrates(tmp_path: Path) -> None:
