@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,22 @@ def test_the_plain_walk_saves_every_answer(cli: Cli) -> None:
     [acme] = cli.status()
     assert str(acme["next_action"]).startswith("Answer: ")
     assert acme["next_action"] != "Answer: Where are you with this interview?"
+
+
+def test_status_loads_neither_the_parser_nor_the_engine(cli: Cli) -> None:
+    """What keeps `advice status` within 1.3x of a bare Python start (bench_status.py):
+    the console script answers it before advice.cli, argparse, msgspec or typing load."""
+    cli.walk("Acme", *EMAIL)
+    probe = (
+        "import sys; sys.argv = ['advice', 'status', '--today', '2026-11-20']\n"
+        "from advice.entry import main\n"
+        "assert main() == 0\n"
+        "heavy = {'advice.cli', 'argparse', 'msgspec', 'typing', 'advice.tracker'}\n"
+        "print(sorted(heavy & set(sys.modules)), file=sys.stderr)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, env=cli.env
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("2026-11-20  Acme: ")
+    assert out.stderr == "[]\n"
