@@ -224,3 +224,19 @@ def test_status_loads_neither_the_parser_nor_the_engine(cli: Cli) -> None:
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("2026-11-20  Acme: ")
     assert out.stderr == "[]\n"
+
+
+def test_changing_an_answer_in_the_plain_walk_says_what_moved(cli: Cli) -> None:
+    details = ["name=Sam", "interviewer=Lee", "company=Acme", "position=analyst"]
+    fills = [a for d in [*details, "high_point=x", "common=y"] for a in ("--fill", d)]
+    first = cli("walk", "interview-follow-up", "--case", "Acme", "--json", "--today", TODAY,
+                *answers("just-interviewed", "2026-11-17", "email"), *fills)  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    [step] = json.loads(first.stdout)["node"]["schedule"]
+    # Back twice to the interview's day, two days later, then Enter keeps "email".
+    out = cli("walk", "interview-follow-up", "--case", "Acme", "--today", TODAY,
+              stdin="b\nb\n2026-11-19\n\n\n")  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert f"{step['action']} moved from Wed 18 Nov to Fri 20 Nov\n" in out.stdout
+    [acme] = cli.status()
+    assert acme["next_date"] == "2026-11-20"
