@@ -7,16 +7,26 @@ without loading the engine, so finding the folder must cost nothing.
 from __future__ import annotations
 
 import os
-from pathlib import Path
+
+TYPE_CHECKING = False  # not typing's: `advice status` imports neither typing nor pathlib
+if TYPE_CHECKING:
+    from pathlib import Path
 
 ENV_DIR = "ADVICE_DATA_DIR"
 
 
-def data_dir() -> Path:
-    """$ADVICE_DATA_DIR, else the platform's user data folder (platformdirs)."""
+def data_folder() -> str:
+    """$ADVICE_DATA_DIR, else the platform's user data folder (platformdirs), as text."""
     override = os.environ.get(ENV_DIR, "").strip()
     if override:
-        return Path(override)
+        return override
     import platformdirs  # only without the override: tests and benchmarks skip it
 
-    return Path(platformdirs.user_data_dir("advice"))
+    return str(platformdirs.user_data_dir("advice"))
+
+
+def data_dir() -> Path:
+    """data_folder() as a Path."""
+    from pathlib import Path
+
+    return Path(data_folder())

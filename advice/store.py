@@ -24,7 +24,6 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 
 from advice.errors import AdviceError
 
@@ -35,6 +34,8 @@ if TYPE_CHECKING:
     from typing import Any
 
     from advice.records import DoneRow, FollowUpRow
+
+    PathLike = str | os.PathLike[str]
 
 DB_NAME = "advice.db"
 # A writer holds the lock for milliseconds; 20 processes in a row still fit well inside.
@@ -88,7 +89,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
         "ALTER TABLE followups ADD COLUMN archived_at TEXT",
         "ALTER TABLE followups ADD COLUMN revision INTEGER NOT NULL DEFAULT 1",
-        "CREATE INDEX followups_open ON followups (archived_at, next_date)",
+        # Exactly status()'s order, of the open ones only: its rows come sorted.
+        "CREATE INDEX followups_status ON followups (next_date IS NULL, next_date, name_key) "
+        "WHERE archived_at IS NULL",
     ),
 )
 VERSION = len(MIGRATIONS)
@@ -119,26 +122,26 @@ def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
-def _set_aside(path: Path) -> Path:
+def _set_aside(path: str) -> str:
     """Rename an unreadable database (and its -wal/-shm) out of the way; the new name."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"advice.corrupt-{stamp}.db")
+    folder = os.path.dirname(path)
+    aside = os.path.join(folder, f"advice.corrupt-{stamp}.db")
     n = 1
-    while aside.exists():
+    while os.path.lexists(aside):
         n += 1
-        aside = path.with_name(f"advice.corrupt-{stamp}-{n}.db")
+        aside = os.path.join(folder, f"advice.corrupt-{stamp}-{n}.db")
     os.replace(path, aside)
     for suffix in ("-wal", "-shm"):
-        side = Path(f"{path}{suffix}")
-        if side.exists():
-            os.replace(side, Path(f"{aside}{suffix}"))
+        if os.path.lexists(path + suffix):
+            os.replace(path + suffix, aside + suffix)
     return aside
 
 
 class Store:
     """The database. Open with Store.open(); every method is one transaction."""
 
-    def __init__(self, db: sqlite3.Connection, path: Path, message: str | None) -> None:
+    def __init__(self, db: sqlite3.Connection, path: str, message: str | None) -> None:
         self.db = db
         self.path = path
         # What the user must be told about opening (a database set aside), else None.
@@ -146,19 +149,22 @@ class Store:
 
     # -- opening ---------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | None = None) -> Store:
+    def open(cls, path: PathLike | None = None) -> Store:
         """The database at `path` (default: data_dir()/advice.db), created or migrated.
         Raises StoreError (one line) when the folder cannot be written."""
+        # os.path, not pathlib: pathlib is an eighth of `advice status` (bench_status.py).
         if path is None:
-            from advice.datadir import data_dir
+            from advice.datadir import data_folder
 
-            path = data_dir() / DB_NAME
+            path = os.path.join(data_folder(), DB_NAME)
+        path = os.fspath(path)
+        folder = os.path.dirname(path) or "."
         message = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(folder, exist_ok=True)
         except OSError as exc:
             raise StoreError(
-                f"could not create the data folder {path.parent}: {exc.strerror or exc}"
+                f"could not create the data folder {folder}: {exc.strerror or exc}"
             ) from None
         try:
             return cls(_connect(path), path, None)
@@ -434,7 +440,7 @@ class _Unreadable(Exception):
     """The file at the database's path is not a database we can use (the reason)."""
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: str) -> sqlite3.Connection:
     """Open, check and migrate. Raises _Unreadable for a file that is not ours to use,
     StoreError for a folder or file we may not write."""
     try:
@@ -469,7 +475,7 @@ def _is_access(exc: sqlite3.OperationalError) -> bool:
     return any(w in text for w in ("readonly", "unable to open", "locked", "disk i/o"))
 
 
-def _migrate(db: sqlite3.Connection, path: Path) -> None:
+def _migrate(db: sqlite3.Connection, path: str) -> None:
     """Bring the schema to VERSION, one step per transaction (the version with it)."""
     db.execute("BEGIN IMMEDIATE")
     try:
@@ -488,10 +494,10 @@ def _migrate(db: sqlite3.Connection, path: Path) -> None:
 def json_saves_waiting() -> bool:
     """Whether JSON saves of an earlier version wait to be imported (tracker.py does
     it): a look at one folder, so `advice status` only pays for the import when due."""
-    from advice.datadir import data_dir
+    from advice.datadir import data_folder
 
     try:
-        names = os.listdir(data_dir() / "sessions")
+        names = os.listdir(os.path.join(data_folder(), "sessions"))
     except OSError:
         return False
     return any(n.endswith(".json") and ".corrupt-" not in n for n in names)
