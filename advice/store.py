@@ -89,6 +89,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
         "ALTER TABLE followups ADD COLUMN archived_at TEXT",
         "ALTER TABLE followups ADD COLUMN revision INTEGER NOT NULL DEFAULT 1",
+        # Which JSON saves of earlier versions were imported (tracker.py): recorded in the
+        # import's own transaction, so two processes starting at once import each once.
+        "CREATE TABLE imported_saves (save TEXT PRIMARY KEY, imported_at TEXT NOT NULL)",
         # Exactly status()'s order, of the open ones only: its rows come sorted.
         "CREATE INDEX followups_status ON followups (next_date IS NULL, next_date, name_key) "
         "WHERE archived_at IS NULL",
@@ -434,6 +437,20 @@ class Store:
         """Several whole follow-ups in one transaction: all or none."""
         with self.write() as db:
             return [self._insert(db, row, done) for row, done in items]
+
+    def import_saves(self, items: Sequence[tuple[str, FollowUpRow]]) -> list[str]:
+        """Follow-ups made from old save files, each keyed by its save (file name and
+        time saved), in one transaction; a save imported before (by another process a
+        moment ago) is skipped. The keys imported now."""
+        done = []
+        with self.write() as db:
+            for key, row in items:
+                if db.execute("SELECT 1 FROM imported_saves WHERE save = ?", (key,)).fetchone():
+                    continue
+                self._insert(db, row, [])
+                db.execute("INSERT INTO imported_saves VALUES (?, ?)", (key, _now()))
+                done.append(key)
+        return done
 
 
 class _Unreadable(Exception):

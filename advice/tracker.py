@@ -294,14 +294,14 @@ class Tracker:
         A file that cannot be read is set aside as saves.load does. The messages."""
         from advice.saves import legacy_files, parse_file, set_aside
 
-        files = legacy_files()
-        if not files:
+        files_waiting = legacy_files()
+        if not files_waiting:
             return []
         messages: list[str] = []
         taken = {r.name.casefold() for r in self.all(archived=True)}
-        items: list[tuple[FollowUpRow, list[DoneRow]]] = []
-        imported: list[Path] = []
-        for path in files:
+        items: list[tuple[str, FollowUpRow]] = []
+        files: dict[str, Path] = {}
+        for path in files_waiting:
             try:
                 saved = parse_file(path)
             except AdviceError as exc:
@@ -311,40 +311,38 @@ class Tracker:
             name = _unique(_import_name(saved.filled, tree, saved.tree_id), taken)
             taken.add(name.casefold())
             action, next_date, passed = _imported_next(saved, tree)
-            items.append(
-                (
-                    FollowUpRow(
-                        id=0,
-                        uid="",
-                        name=name,
-                        tree_id=saved.tree_id,
-                        tree_path=saved.tree_path,
-                        tree_hash=saved.tree_hash,
-                        cursor=saved.cursor,
-                        answers=json.dumps(saved.answers, ensure_ascii=False),
-                        filled=json.dumps(saved.filled, ensure_ascii=False),
-                        shown=json.dumps(saved.shown, ensure_ascii=False),
-                        next_action=action,
-                        next_date=next_date,
-                        next_passed=passed,
-                        created_at=saved.saved_at,
-                        updated_at=saved.saved_at,
-                        archived_at=None,
-                        revision=1,
-                    ),
-                    [],
-                )
+            key = f"{path.name}@{saved.saved_at}"
+            files[key] = path
+            row = FollowUpRow(
+                id=0,
+                uid="",
+                name=name,
+                tree_id=saved.tree_id,
+                tree_path=saved.tree_path,
+                tree_hash=saved.tree_hash,
+                cursor=saved.cursor,
+                answers=json.dumps(saved.answers, ensure_ascii=False),
+                filled=json.dumps(saved.filled, ensure_ascii=False),
+                shown=json.dumps(saved.shown, ensure_ascii=False),
+                next_action=action,
+                next_date=next_date,
+                next_passed=passed,
+                created_at=saved.saved_at,
+                updated_at=saved.saved_at,
+                archived_at=None,
+                revision=1,
             )
-            imported.append(path)
-        if items:
-            _guard(lambda: self.store.insert_many(items))
-        for path in imported:
+            items.append((key, row))
+        imported = _guard(lambda: self.store.import_saves(items)) if items else []
+        for path in files.values():  # imported now, or a moment ago by another process
             try:
                 path.replace(path.with_name(path.name + ".imported"))
+            except FileNotFoundError:
+                pass  # the other process renamed it
             except OSError as exc:  # imported already: the file stays, said once
                 messages.append(f"imported {path} but could not rename it: {exc.strerror}")
         if imported:
-            names = ", ".join(repr(row.name) for row, _ in items)
+            names = ", ".join(repr(row.name) for key, row in items if key in imported)
             messages.append(
                 f"imported {len(imported)} saved walk(s) as follow-ups: {names} "
                 "(the old files are kept, renamed *.json.imported)"

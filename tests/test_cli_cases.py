@@ -240,3 +240,23 @@ def test_changing_an_answer_in_the_plain_walk_says_what_moved(cli: Cli) -> None:
     assert f"{step['action']} moved from Wed 18 Nov to Fri 20 Nov\n" in out.stdout
     [acme] = cli.status()
     assert acme["next_date"] == "2026-11-20"
+
+
+def test_processes_starting_at_once_import_an_old_save_once(cli: Cli) -> None:
+    old = cli("walk", "interview-follow-up", "--resume", *answers(*EMAIL), "--json",
+              "--today", TODAY)  # fmt: skip
+    assert old.returncode == 0, old.stderr
+    procs = [
+        subprocess.Popen(
+            [ADVICE, "status"],
+            env=cli.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(5)
+    ]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0] * 5, errors
+    assert sum("imported 1 saved walk" in e for e in errors) == 1, errors
+    assert [s["name"] for s in cli.status()] == ["Following up after a job interview"]
