@@ -51,7 +51,8 @@ class NameTaken(StoreError):
 
 
 class Conflict(StoreError):
-    """The follow-up changed since it was read (another window or process saved it)."""
+    """The follow-up changed since it was read (another window or process saved it):
+    the save is refused, never written over the other."""
 
 
 # Each entry takes the schema from version i to i + 1 (i = its index). Never edit one
@@ -388,12 +389,6 @@ class Store:
         with self.write() as db:
             cur = db.execute("DELETE FROM followups WHERE id = ?", (followup_id,))
         return cur.rowcount > 0
-
-    def insert_whole(self, row: FollowUpRow, done: Sequence[DoneRow]) -> int:
-        """A follow-up with its done steps as they were elsewhere (restore, import): one
-        transaction. Raises NameTaken."""
-        with self.write() as db:
-            return self._insert(db, row, done)
 
     def _insert(self, db: sqlite3.Connection, row: FollowUpRow, done: Sequence[DoneRow]) -> int:
         try:

@@ -25,10 +25,9 @@ tracker opens and finds them: all in one transaction, then each file is renamed
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import msgspec
 
@@ -52,7 +51,6 @@ __all__ = [
     "what_changed",
 ]
 
-T = TypeVar("T")
 BACKUP_FORMAT = "advice-follow-ups"
 BACKUP_VERSION = 1
 MAX_NAME = 200
@@ -140,7 +138,7 @@ class Tracker:
     def open(cls, path: Path | None = None, *, import_saves: bool = True) -> Tracker:
         """The database (default: in the user data folder), with the JSON saves of
         earlier versions imported if there are any (see import_json_saves)."""
-        tracker = cls(_opened(path))
+        tracker = cls(Store.open(path))
         if import_saves:
             tracker.messages += tracker.import_json_saves()
         return tracker
@@ -156,7 +154,7 @@ class Tracker:
 
     # -- finding ---------------------------------------------------------------------
     def find(self, name: str) -> FollowUpRow | None:
-        return _guard(lambda: self.store.find(name))
+        return self.store.find(name)
 
     def get(self, name: str) -> FollowUpRow:
         """The follow-up of this name, or AdviceError listing the names there are."""
@@ -167,7 +165,7 @@ class Tracker:
         return row
 
     def all(self, archived: bool = False) -> list[FollowUpRow]:
-        return _guard(lambda: self.store.all(archived))
+        return self.store.all(archived)
 
     # -- a walk ----------------------------------------------------------------------
     def create(self, name: str, tree: Tree, tree_path: Path) -> FollowUpRow:
@@ -177,10 +175,8 @@ class Tracker:
         digest = tree_hash(tree_path)
         start = tree.nodes.get(tree.start)
         first = f"Answer: {start.text}" if isinstance(start, Question) else None
-        return _guard(
-            lambda: self.store.create(
-                check_name(name), tree.id, str(Path(tree_path).resolve()), digest, first
-            )
+        return self.store.create(
+            check_name(name), tree.id, str(Path(tree_path).resolve()), digest, first
         )
 
     def open_walk(self, row: FollowUpRow, tree: Tree, tree_path: Path, today: date) -> Walk:
@@ -215,20 +211,18 @@ class Tracker:
         session = walk.session
         action, next_date, passed = _next(self.steps(walk), session)
         filled = {k: v for k, v in walk.filled.items() if v.strip()}
-        walk.row = _guard(
-            lambda: self.store.save_walk(
-                walk.row.id,
-                tree_path=str(walk.tree_path.resolve()),
-                tree_hash=digest or tree_hash(walk.tree_path),
-                cursor=session.cursor,
-                answers=json.dumps(session.answers, ensure_ascii=False),
-                filled=json.dumps(filled, ensure_ascii=False),
-                shown=json.dumps(shown_answers(session), ensure_ascii=False),
-                next_action=action,
-                next_date=next_date,
-                next_passed=passed,
-                revision=walk.row.revision if check else None,
-            )
+        walk.row = self.store.save_walk(
+            walk.row.id,
+            tree_path=str(walk.tree_path.resolve()),
+            tree_hash=digest or tree_hash(walk.tree_path),
+            cursor=session.cursor,
+            answers=json.dumps(session.answers, ensure_ascii=False),
+            filled=json.dumps(filled, ensure_ascii=False),
+            shown=json.dumps(shown_answers(session), ensure_ascii=False),
+            next_action=action,
+            next_date=next_date,
+            next_passed=passed,
+            revision=walk.row.revision if check else None,
         )
         return walk.row
 
@@ -238,9 +232,7 @@ class Tracker:
         session = walk.session
         if not isinstance(session.current, Recommendation):
             return []
-        done = {
-            (d.node_id, d.step): d.done_on for d in _guard(lambda: self.store.done(walk.row.id))
-        }
+        done = {(d.node_id, d.step): d.done_on for d in self.store.done(walk.row.id)}
         node_id = session.cursor
         out = []
         for s in session.schedule():
@@ -255,18 +247,18 @@ class Tracker:
     def mark_done(self, walk: Walk, step: TrackedStep, day: date) -> FollowUpRow:
         """Mark a step done on `day` (today, or a date typed); the next step moves on."""
         node_id, number = step.key
-        _guard(lambda: self.store.mark_done(walk.row.id, node_id, number, day.isoformat()))
+        self.store.mark_done(walk.row.id, node_id, number, day.isoformat())
         return self._refresh_next(walk)
 
     def undo_done(self, walk: Walk, step: TrackedStep) -> FollowUpRow:
         node_id, number = step.key
-        _guard(lambda: self.store.undo_done(walk.row.id, node_id, number))
+        self.store.undo_done(walk.row.id, node_id, number)
         return self._refresh_next(walk)
 
     def _refresh_next(self, walk: Walk) -> FollowUpRow:
         action, next_date, passed = _next(self.steps(walk), walk.session)
-        _guard(lambda: self.store.set_next(walk.row.id, action, next_date, passed))
-        row = _guard(lambda: self.store.get(walk.row.id))
+        self.store.set_next(walk.row.id, action, next_date, passed)
+        row = self.store.get(walk.row.id)
         if row is None:
             raise AdviceError("this follow-up was deleted meanwhile")
         walk.row = row
@@ -274,18 +266,18 @@ class Tracker:
 
     # -- the follow-up itself --------------------------------------------------------
     def rename(self, row: FollowUpRow, name: str) -> None:
-        _guard(lambda: self.store.rename(row.id, check_name(name)))
+        self.store.rename(row.id, check_name(name))
 
     def archive(self, row: FollowUpRow) -> None:
         """Out of `advice status` and the open list; kept, and can come back."""
-        _guard(lambda: self.store.set_archived(row.id, True))
+        self.store.set_archived(row.id, True)
 
     def unarchive(self, row: FollowUpRow) -> None:
-        _guard(lambda: self.store.set_archived(row.id, False))
+        self.store.set_archived(row.id, False)
 
     def delete(self, row: FollowUpRow) -> bool:
         """Gone for good, with its done marks."""
-        return _guard(lambda: self.store.delete(row.id))
+        return self.store.delete(row.id)
 
     # -- old JSON saves --------------------------------------------------------------
     def import_json_saves(self) -> list[str]:
@@ -333,7 +325,7 @@ class Tracker:
                 revision=1,
             )
             items.append((key, row))
-        imported = _guard(lambda: self.store.import_saves(items)) if items else []
+        imported = self.store.import_saves(items) if items else []
         for path in files.values():  # imported now, or a moment ago by another process
             try:
                 path.replace(path.with_name(path.name + ".imported"))
@@ -350,7 +342,7 @@ class Tracker:
         return messages
 
     def _done(self, followup_id: int) -> list[DoneRow]:
-        return _guard(lambda: self.store.done(followup_id))
+        return self.store.done(followup_id)
 
     # -- backup and restore ----------------------------------------------------------
     def backup(self) -> dict[str, Any]:
@@ -386,7 +378,7 @@ class Tracker:
                 "not restored: these follow-ups are already here with different answers or "
                 f"steps: {', '.join(repr(n) for n in clashes)}; rename or delete them first"
             )
-        _guard(lambda: self.store.insert_many(added))
+        self.store.insert_many(added)
         lines = [f"restored {len(added)} follow-up(s)"]
         if same:
             lines.append(f"already here, unchanged: {', '.join(repr(n) for n in same)}")
@@ -490,35 +482,6 @@ def _iso(text: str, where: str) -> str:
         return date.fromisoformat(text).isoformat()
     except ValueError:
         raise AdviceError(f"{where}: {text!r} is not a date like 2026-11-20") from None
-
-
-def _opened(path: Path | None) -> Store:
-    try:
-        return Store.open(path)
-    except StoreError as exc:
-        raise AdviceError(str(exc)) from None
-
-
-def _guard(call: Callable[[], T]) -> T:
-    """Run a store call; its StoreError becomes AdviceError (NameTaken and Conflict keep
-    their own kind, as AdviceErrors too)."""
-    try:
-        result = call()
-    except NameTaken as exc:
-        raise TakenName(str(exc)) from None
-    except Conflict as exc:
-        raise ChangedMeanwhile(str(exc)) from None
-    except StoreError as exc:
-        raise AdviceError(str(exc)) from None
-    return result
-
-
-class TakenName(AdviceError):
-    """Another follow-up has this name."""
-
-
-class ChangedMeanwhile(AdviceError):
-    """Another process or window saved this follow-up since it was read."""
 
 
 def _tree_for(tree_path: str, tree_id: str) -> Tree | None:

@@ -13,7 +13,7 @@ from advice.library import shipped_dir
 from advice.model import Recommendation, Tree
 from advice.saves import save
 from advice.session import Session
-from advice.tracker import ChangedMeanwhile, TakenName, Tracker, Walk, what_changed
+from advice.tracker import Conflict, NameTaken, Tracker, Walk, what_changed
 from tests.conftest import TODAY
 
 TREE_PATH = shipped_dir() / "interview-follow-up.yaml"
@@ -101,7 +101,7 @@ def test_a_save_over_another_windows_save_is_refused(tracker: Tracker, shipped_t
     other.session.answer(EMAIL[0])
     tracker.save(other)
     walk.session.answer("waiting")
-    with pytest.raises(ChangedMeanwhile, match="not overwritten"):
+    with pytest.raises(Conflict, match="not overwritten"):
         tracker.save(walk)
     kept = tracker.open_walk(tracker.get("Acme"), shipped_tree, TREE_PATH, TODAY)
     assert list(kept.session.answers.values()) == [EMAIL[0]]
@@ -110,7 +110,7 @@ def test_a_save_over_another_windows_save_is_refused(tracker: Tracker, shipped_t
 def test_rename_archive_delete(tracker: Tracker, shipped_tree: Tree) -> None:
     walked(tracker, shipped_tree, "Acme", [])
     walked(tracker, shipped_tree, "Globex", [])
-    with pytest.raises(TakenName):
+    with pytest.raises(NameTaken):
         tracker.rename(tracker.get("Acme"), "GLOBEX")
     tracker.rename(tracker.get("Acme"), "Acme, analyst")
     tracker.archive(tracker.get("Globex"))
