@@ -522,6 +522,24 @@ def _run_done(args: argparse.Namespace) -> int:
     return 0
 
 
+def _args_archive(p: argparse.ArgumentParser) -> None:
+    _args_case(p)
+    p.add_argument("--undo", action="store_true", help="bring it back into status")
+
+
+def _run_archive(args: argparse.Namespace) -> int:
+    """Out of `advice status` (kept: export --case and backup still have it), or back."""
+    with _open_tracker() as tracker:
+        row = tracker.get(args.case)
+        if args.undo:
+            tracker.unarchive(row)
+            print(f"Back in status: {row.name}")
+        else:
+            tracker.archive(row)
+            print(f"Archived: {row.name} (advice archive --case NAME --undo brings it back)")
+    return 0
+
+
 def _export_cases(args: argparse.Namespace, fmt: str) -> bytes:
     """`export --case NAME` (any format) and `export --all` (a calendar of every open
     follow-up)."""
@@ -897,6 +915,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
         _run_status,
     ),
     "done": ("mark a dated step of a follow-up done (or --undo)", _args_done, _run_done),
+    "archive": ("take a follow-up out of status (or --undo)", _args_archive, _run_archive),
     "backup": ("write every follow-up to a JSON file", _args_file, _run_backup),
     "restore": (
         "add the follow-ups of a backup file (a name already here with other answers: refused)",
@@ -921,7 +940,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
 
 
 # The commands that read or write the follow-ups: their --help says where they are.
-DATA_COMMANDS = ("status", "done", "backup", "restore")
+DATA_COMMANDS = ("status", "done", "archive", "backup", "restore")
 
 
 def build_parser() -> argparse.ArgumentParser:
