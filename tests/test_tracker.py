@@ -164,3 +164,27 @@ def test_a_backup_restores_elsewhere_and_clashes_are_refused(
         assert [r.name for r in other.all()] == ["Globex"]  # all or nothing: Acme not added
         with pytest.raises(AdviceError, match="not a backup"):
             other.restore({"followups": []})
+
+
+def test_answers_the_edited_tree_no_longer_offers_are_dropped_and_said(
+    tracker: Tracker, shipped_tree: Tree
+) -> None:
+    import msgspec
+
+    from advice.model import Question
+
+    walk = walked(tracker, shipped_tree, "Acme", EMAIL)
+    asked = walk.session.path()[-2]  # the question answered "email"
+    question = shipped_tree.nodes[asked]
+    assert isinstance(question, Question)
+    fewer = msgspec.structs.replace(
+        question, answers=tuple(a for a in question.answers if a.id != "email")
+    )
+    edited = msgspec.structs.replace(shipped_tree, nodes={**shipped_tree.nodes, asked: fewer})
+    email = question.answer("email")
+    assert email is not None
+    again = tracker.open_walk(tracker.get("Acme"), edited, TREE_PATH, TODAY)
+    said = f'"{question.text}" -> "{email.label}": that answer is no longer offered'
+    assert again.dropped == [said]
+    assert asked not in again.session.answers
+    assert again.session.cursor == asked  # asked again
