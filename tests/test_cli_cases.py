@@ -264,3 +264,14 @@ def test_processes_starting_at_once_import_an_old_save_once(cli: Cli) -> None:
     assert [p.returncode for p in procs] == [0] * 5, errors
     assert sum("imported 1 saved walk" in e for e in errors) == 1, errors
     assert [s["name"] for s in cli.status()] == ["Following up after a job interview"]
+
+
+def test_a_data_folder_that_cannot_be_made_is_one_clear_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    cli = Cli(blocker)
+    for args in (["status"], ["walk", "interview-follow-up", "--case", "Acme", "--json"]):
+        out = cli(*args)
+        assert out.returncode == 1, out.stderr
+        assert out.stderr.startswith(f"advice: could not create the data folder {blocker}")
+        assert len(out.stderr.splitlines()) == 1 and "Traceback" not in out.stderr
