@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from advice.entry import escaped_output as _escaped_output
+from advice.entry import guarded
 from advice.errors import AdviceError
 
 if TYPE_CHECKING:  # imported lazily at run time: `advice --help` stays quick
@@ -986,23 +987,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    try:
+
+    def dispatch() -> int:
         if argv and argv[0] in COMMANDS:
             args = command_parser(argv[0]).parse_args(argv[1:])
             return COMMANDS[argv[0]][2](args)
         return _run_app(build_parser().parse_args(argv))
-    except AdviceError as exc:
-        print(f"advice: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return 1
-    except Exception as exc:  # a bug: one line for the user, the traceback in a log
-        from advice import crash
 
-        print(f"advice: {crash.report(exc)}", file=sys.stderr)
-        return crash.EXIT_CODE
+    return guarded(dispatch)
 
 
 if __name__ == "__main__":

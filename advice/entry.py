@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 
 def main() -> int:
@@ -28,28 +28,35 @@ def main() -> int:
 
 
 def _status(today: object, as_json: bool) -> int:
-    """As advice.cli.main runs a command: output escaped, one line for an error."""
     from datetime import date
 
-    from advice.errors import AdviceError
     from advice.status import run_status
 
     assert today is None or isinstance(today, date)
     with escaped_output():
-        try:
-            return run_status(today, as_json)
-        except AdviceError as exc:
-            print(f"advice: {exc}", file=sys.stderr)
-            return 1
-        except KeyboardInterrupt:
-            return 130
-        except BrokenPipeError:
-            return 1
-        except Exception as exc:  # a bug: one line for the user, the traceback in a log
-            from advice import crash
+        return guarded(lambda: run_status(today, as_json))
 
-            print(f"advice: {crash.report(exc)}", file=sys.stderr)
-            return crash.EXIT_CODE
+
+def guarded(command: Callable[[], int]) -> int:
+    """Run a command as every command runs (advice.cli too): its exit code; an
+    AdviceError is one line and exit 1, Ctrl-C 130, and a bug one line naming the crash
+    log (advice.crash) and exit 70, never a traceback."""
+    from advice.errors import AdviceError
+
+    try:
+        return command()
+    except AdviceError as exc:
+        print(f"advice: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:  # a bug: one line for the user, the traceback in a log
+        from advice import crash
+
+        print(f"advice: {crash.report(exc)}", file=sys.stderr)
+        return crash.EXIT_CODE
 
 
 @contextlib.contextmanager
