@@ -205,24 +205,42 @@ class Store:
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise StoreError(f"could not write to {self.path}: {exc}") from None
+            raise self._failed(exc, "write to") from None
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        try:
             self.db.execute("COMMIT")
         except sqlite3.Error as exc:
             with contextlib.suppress(sqlite3.Error):
                 self.db.execute("ROLLBACK")
-            raise StoreError(f"could not write to {self.path}: {exc}") from None
+            raise self._failed(exc, "write to") from None
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("ROLLBACK")
+            raise
 
     def _run(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
         try:
             return self.db.execute(sql, args).fetchall()
         except sqlite3.Error as exc:
-            raise StoreError(f"could not read {self.path}: {exc}") from None
+            raise self._failed(exc, "read") from None
+
+    def _failed(self, exc: sqlite3.Error, doing: str) -> StoreError:
+        """A sqlite3 error as one line. A file found damaged on the way (its header was
+        fine at open) is set aside at once, as at open: never written to again."""
+        if getattr(exc, "sqlite_errorname", "") not in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+            return StoreError(f"could not {doing} {self.path}: {exc}")
+        self.db.close()
+        try:
+            aside = _set_aside(self.path)
+        except OSError as err:
+            return StoreError(
+                f"the database {self.path} is damaged ({exc}) and could not be moved aside "
+                f"({err.strerror or err}); move it yourself"
+            )
+        return StoreError(
+            f"the database {self.path} is damaged ({exc}); it was moved to {aside}, and "
+            "the next command starts a new one"
+        )
 
     # -- reading ---------------------------------------------------------------------
     def get(self, followup_id: int) -> FollowUpRow | None:

@@ -146,3 +146,23 @@ def test_a_process_killed_during_a_write_leaves_the_last_committed_state(tmp_pat
         assert store.message is None
         assert [(r.name, r.next_action) for r in store.all()] == [("committed", None)]
         make(store, "after")  # and the lock the dead process held is gone
+
+
+def test_a_database_found_damaged_after_opening_is_set_aside(tmp_path: Path) -> None:
+    """Its first page (the header) reads, so it opens; a later page does not."""
+    path = tmp_path / "advice.db"
+    with Store.open(path) as store:
+        for i in range(400):
+            make(store, f"Company {i} " + "x" * 100)
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw = bytearray(path.read_bytes())
+    for page in range(4096 * 2, len(raw), 4096):
+        raw[page + 100 : page + 400] = b"\xff" * 300
+    path.write_bytes(bytes(raw))
+    with Store.open(path) as store, pytest.raises(AdviceError, match="is damaged") as caught:
+        store.status("2026-11-20")
+    [aside] = tmp_path.glob("advice.corrupt-*.db")
+    assert f"it was moved to {aside}" in str(caught.value)
+    assert aside.read_bytes() == bytes(raw)
+    with Store.open(path) as store:  # and the next start is fresh
+        assert store.message is None and store.all() == []
