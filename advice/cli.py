@@ -8,20 +8,24 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from advice.diagnostics import AdviceError
+from advice.entry import escaped_output as _escaped_output
+from advice.entry import guarded
+from advice.errors import AdviceError
 
 if TYPE_CHECKING:  # imported lazily at run time: `advice --help` stays quick
     from advice.diagnostics import CheckResult
     from advice.model import SourceList, Tree
+    from advice.records import FollowUpRow
     from advice.saves import Seen
     from advice.session import Session
+    from advice.tracker import TrackedStep, Tracker
+    from advice.view import WalkView
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -172,9 +176,12 @@ def _run_check(args: argparse.Namespace) -> int:
 # -- walk -------------------------------------------------------------------------------
 
 
-def _args_answers(p: argparse.ArgumentParser) -> None:
+def _args_answers(p: argparse.ArgumentParser, tree_optional: bool = False) -> None:
     """What walk and export share: the tree, the answers, placeholders and today."""
-    p.add_argument("tree", help="a shipped tree id or a path to a tree file")
+    if tree_optional:  # export --case / --all take the tree from the follow-ups
+        p.add_argument("tree", nargs="?", help="a shipped tree id or a path to a tree file")
+    else:
+        p.add_argument("tree", help="a shipped tree id or a path to a tree file")
     p.add_argument(
         "--answer",
         action="append",
@@ -205,6 +212,12 @@ def _args_walk(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="continue the saved session of this tree (then --answer goes on from there) "
         "and save as you go",
+    )
+    p.add_argument(
+        "--case",
+        metavar="NAME",
+        help="open the follow-up of this name (made if new, e.g. 'Acme, data analyst'), "
+        "go on from where it was and save every change to it",
     )
 
 
@@ -266,6 +279,8 @@ def _start_walk(
 
 
 def _run_walk(args: argparse.Namespace) -> int:
+    if args.case is not None:
+        return _walk_case(args)
     from advice.export import view_json
     from advice.saves import Seen, save, tree_hash
     from advice.view import walk_view
@@ -291,7 +306,7 @@ def _run_walk(args: argparse.Namespace) -> int:
 
 
 def _args_export(p: argparse.ArgumentParser) -> None:
-    _args_answers(p)
+    _args_answers(p, tree_optional=True)
     p.add_argument(
         "--format",
         choices=("md", "ics", "json"),
@@ -299,6 +314,11 @@ def _args_export(p: argparse.ArgumentParser) -> None:
         "default: from the --output suffix, else md",
     )
     p.add_argument("--output", "-o", type=Path, metavar="FILE", help="write here, not stdout")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--case", metavar="NAME", help="the plan of this follow-up, as saved")
+    which.add_argument(
+        "--all", action="store_true", help="every open follow-up in one calendar (--format ics)"
+    )
 
 
 def _run_export(args: argparse.Namespace) -> int:
@@ -310,8 +330,14 @@ def _run_export(args: argparse.Namespace) -> int:
     if fmt is None:
         suffix = args.output.suffix.lower().lstrip(".") if args.output else ""
         fmt = {"ics": "ics", "json": "json"}.get(suffix, "md")
-    session, sources, filled, _ = _start_walk(args)
-    data = encode(walk_view(session, sources, filled), fmt)
+    if args.case is not None or args.all:
+        data = _export_cases(args, fmt)
+    elif args.tree is None:
+        print("advice export: give a TREE, --case NAME or --all", file=sys.stderr)
+        return 2
+    else:
+        session, sources, filled, _ = _start_walk(args)
+        data = encode(walk_view(session, sources, filled), fmt)
     if args.output is None:
         # Bytes, past the escaping text stream: each format escapes its own text (and
         # the calendar's CRLF line ends must stay).
@@ -320,6 +346,322 @@ def _run_export(args: argparse.Namespace) -> int:
     else:
         atomic_write(args.output, data)
         print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+# -- follow-ups: walk --case, status, done, export --case/--all, backup, restore ---------
+
+
+def data_note() -> str:
+    """Where the follow-ups live, for --help (the issue: help says where the data is)."""
+    from advice.datadir import ENV_DIR, data_dir
+    from advice.store import DB_NAME
+
+    # A line of its own, printed as is: argparse would break a long path at its hyphens.
+    return (
+        f"Your follow-ups are kept in this file (${ENV_DIR} moves it):\n"
+        f"  {data_dir() / DB_NAME}\nNothing leaves this computer."
+    )
+
+
+def _open_tracker() -> Tracker:
+    from advice.tracker import Tracker
+
+    tracker = Tracker.open()
+    for line in tracker.messages:
+        print(f"advice: {line}", file=sys.stderr)
+    return tracker
+
+
+def _case_tree(row: FollowUpRow) -> tuple[Tree, SourceList | None, Path]:
+    """The tree a follow-up walks: its file as last saved, else the shipped tree of its id."""
+    from advice.library import find_tree
+    from advice.model import SourceList, Tree
+
+    ref = row.tree_path if Path(row.tree_path).is_file() else row.tree_id
+    tree, sources = load_checked(ref)
+    assert isinstance(tree, Tree) and isinstance(sources, (SourceList, type(None)))
+    if tree.id != row.tree_id:
+        raise AdviceError(f"{ref} is the tree '{tree.id}', not '{row.tree_id}'")
+    return tree, sources, find_tree(ref)
+
+
+def _walk_case(args: argparse.Namespace) -> int:
+    """`advice walk TREE --case NAME`: open (or create) the follow-up, save every change."""
+    import shlex
+
+    from advice.library import find_tree
+    from advice.model import SourceList, Tree
+    from advice.saves import tree_hash
+    from advice.session import Session
+    from advice.tracker import what_changed
+
+    if args.resume:
+        raise AdviceError("--case always continues the follow-up where it was: drop --resume")
+    tree, sources = load_checked(args.tree)
+    assert isinstance(tree, Tree) and isinstance(sources, (SourceList, type(None)))
+    path = find_tree(args.tree)
+    _check_fill_names(tree, [name for name, _ in args.fill])
+    today = args.today or date.today()
+    said = sys.stderr if args.json else sys.stdout
+    with _open_tracker() as tracker:
+        row = tracker.find(args.case)
+        if row is None:
+            # The answers first: a wrong one must not leave an empty follow-up behind.
+            session = Session.replay(tree, args.answer, today)
+            row = tracker.create(args.case, tree, path)
+            print(f"New follow-up: {row.name}", file=said)
+            walk = tracker.open_walk(row, tree, path, today)
+            walk.session, last = session, []
+        else:
+            walk = tracker.open_walk(row, tree, path, today)
+            last = tracker.steps(walk)
+            for value in args.answer:
+                walk.session.answer(value)
+        if walk.dropped:
+            print(
+                "The tree changed since; these answers no longer fit and were dropped:", file=said
+            )
+            for line in walk.dropped:
+                print(f"  {line}", file=said)
+        walk.filled.update(dict(args.fill))
+        digest = tree_hash(path)
+        tracker.save(walk, digest=digest)
+        if args.json:
+            from advice.export import view_json
+            from advice.view import walk_view
+
+            now = tracker.steps(walk)
+            for line in what_changed(last, now) if last and now else []:
+                print(line, file=sys.stderr)
+            sys.stdout.write(view_json(walk_view(walk.session, sources, walk.filled)))
+            return 0
+        from advice.plain import run_plain
+
+        def on_change(session: Session, filled: dict[str, str]) -> list[str]:
+            nonlocal last
+            walk.session, walk.filled = session, filled
+            tracker.save(walk, digest=digest)
+            now = tracker.steps(walk)
+            lines = what_changed(last, now) if last and now else []
+            last = now or last
+            return lines
+
+        note = (
+            f"Saved; continue with: advice walk {shlex.quote(args.tree)} "
+            f"--case {shlex.quote(walk.row.name)}"
+        )
+        return run_plain(walk.session, sources, walk.filled, on_change=on_change, farewell=note)
+
+
+def _args_status(p: argparse.ArgumentParser) -> None:
+    add_today(p)
+    p.add_argument("--json", action="store_true", help="print the list as JSON")
+
+
+def _run_status(args: argparse.Namespace) -> int:
+    from advice.status import run_status  # (advice/entry.py answers it before this, mostly)
+
+    return run_status(args.today, args.json)
+
+
+def _args_case(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--case", required=True, metavar="NAME", help="the follow-up's name")
+
+
+def _args_done(p: argparse.ArgumentParser) -> None:
+    _args_case(p)
+    p.add_argument(
+        "--step",
+        type=_positive,
+        metavar="N",
+        help="which dated step, counting from 1 in date order (default: the next one)",
+    )
+    p.add_argument(
+        "--on", type=_today, metavar="YYYY-MM-DD", help="the day it was done (default: today)"
+    )
+    p.add_argument("--undo", action="store_true", help="mark it not done after all")
+    add_today(p)
+
+
+def _run_done(args: argparse.Namespace) -> int:
+    """Mark a dated step of a follow-up done (or not); then what comes next."""
+    from advice.dates import long_date
+
+    today = args.today or date.today()
+    with _open_tracker() as tracker:
+        row = tracker.get(args.case)
+        tree, _, path = _case_tree(row)
+        walk = tracker.open_walk(row, tree, path, today)
+        steps = tracker.steps(walk)
+        if not steps:
+            raise AdviceError(f"{row.name!r} has no dated steps yet: finish its walk first")
+        if args.step is not None:
+            if args.step > len(steps):
+                raise AdviceError(f"{row.name!r} has {len(steps)} dated step(s), not {args.step}")
+            step = steps[args.step - 1]
+        elif args.undo:
+            done = [s for s in steps if s.done_on is not None]
+            if not done:
+                raise AdviceError(f"no step of {row.name!r} is marked done")
+            step = done[-1]
+        else:
+            found = tracker.next_step(walk)
+            if found is None:
+                raise AdviceError(f"every step of {row.name!r} is done already")
+            step = found
+        if args.undo:
+            tracker.undo_done(walk, step)
+            print(f"Not done: {step.step.action}")
+        else:
+            tracker.mark_done(walk, step, args.on or today)
+            print(f"Done on {long_date(args.on or today)}: {step.step.action}")
+        after = tracker.next_step(walk)
+        if after is None:
+            print("Every step is done.")
+        else:
+            print(f"Next: {after.step.action}, {long_date(after.step.date)}")
+    return 0
+
+
+def _args_archive(p: argparse.ArgumentParser) -> None:
+    _args_case(p)
+    p.add_argument("--undo", action="store_true", help="bring it back into status")
+
+
+def _run_archive(args: argparse.Namespace) -> int:
+    """Out of `advice status` (kept: export --case and backup still have it), or back."""
+    with _open_tracker() as tracker:
+        row = tracker.get(args.case)
+        if args.undo:
+            tracker.unarchive(row)
+            print(f"Back in status: {row.name}")
+        else:
+            tracker.archive(row)
+            print(f"Archived: {row.name} (advice archive --case NAME --undo brings it back)")
+    return 0
+
+
+def _export_cases(args: argparse.Namespace, fmt: str) -> bytes:
+    """`export --case NAME` (any format) and `export --all` (a calendar of every open
+    follow-up)."""
+    from advice.view import walk_view
+
+    if args.tree or args.answer or args.fill:
+        raise AdviceError("--case and --all export what was saved: drop TREE, --answer, --fill")
+    today = args.today or date.today()
+    with _open_tracker() as tracker:
+        rows = tracker.all() if args.all else [tracker.get(args.case)]
+        entries = []
+        for row in rows:
+            tree, sources, path = _case_tree(row)
+            walk = tracker.open_walk(row, tree, path, today)
+            entries.append(
+                (row, walk_view(walk.session, sources, walk.filled), tracker.steps(walk))
+            )
+    if args.all and fmt != "ics":
+        raise AdviceError("--all writes one calendar: use --format ics")
+    if fmt == "ics":
+        return _cases_ics(entries, args.all)
+    import msgspec
+
+    from advice.export import encode, to_json
+
+    row, view, steps = entries[0]
+    if fmt == "json":
+        done = [
+            {"node": s.node_id, "step": s.step.step, "done_on": s.done_on.isoformat()}
+            for s in steps
+            if s.done_on
+        ]
+        data = {**msgspec.to_builtins(view), "case": {"name": row.name, "done": done}}
+        return to_json(data).encode("utf-8")
+    return encode(view, fmt)
+
+
+def _cases_ics(
+    entries: list[tuple[FollowUpRow, WalkView, list[TrackedStep]]], every: bool
+) -> bytes:
+    """One calendar of the follow-ups' steps, each event's UID made from the follow-up's
+    own uid, node and step: stable across runs, renames and machines (a backup keeps it),
+    and two follow-ups of one tree never share an event. A step marked done says so."""
+    from icalendar import Calendar, vText
+
+    from advice.escape import shown
+    from advice.export import PRODID, encode, event_uid
+    from advice.view import RecommendationView
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    title = "Follow-ups" if every else entries[0][0].name
+    cal.add("x-wr-calname", vText(shown(" ".join(title.split()), one_line=True)))
+    skipped = []
+    for row, view, steps in entries:
+        node = view.node
+        if every and not (isinstance(node, RecommendationView) and node.schedule):
+            skipped.append(row.name)
+            continue
+        one = Calendar.from_ical(encode(view, "ics"))  # one event per step, in order
+        assert isinstance(node, RecommendationView)  # encode refused anything else
+        done = {s.step.step: s.done_on for s in steps}
+        name = shown(" ".join(row.name.split()), one_line=True)
+        for event, step in zip(one.walk("VEVENT"), node.schedule, strict=True):
+            del event["uid"]
+            event.add("uid", event_uid(f"case-{row.uid}", node.id, step.step))
+            summary = str(event["summary"])
+            del event["summary"]
+            mark = "Done: " if done.get(step.step) else ""
+            event.add("summary", vText(f"{mark}{name}: {summary}" if every else f"{mark}{summary}"))
+            cal.add_component(event)
+    if skipped:
+        print(
+            f"advice: no dated steps yet, not in the calendar: {', '.join(skipped)}",
+            file=sys.stderr,
+        )
+    if not cal.walk("VEVENT"):
+        raise AdviceError("nothing to put in a calendar: no open follow-up has dated steps yet")
+    return bytes(cal.to_ical())
+
+
+def _args_file(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", type=Path, metavar="FILE", help="the backup file (JSON)")
+
+
+def _run_backup(args: argparse.Namespace) -> int:
+    from advice.export import to_json
+    from advice.fileio import atomic_write
+
+    with _open_tracker() as tracker:
+        data = tracker.backup()
+    atomic_write(args.file, to_json(data))
+    print(f"wrote {len(data['followups'])} follow-up(s) to {args.file}", file=sys.stderr)
+    return 0
+
+
+# A backup holds answers and details: 50 MB is tens of thousands of follow-ups.
+MAX_BACKUP_BYTES = 50 * 1024 * 1024
+
+
+def _run_restore(args: argparse.Namespace) -> int:
+    import json
+
+    try:
+        if args.file.stat().st_size > MAX_BACKUP_BYTES:
+            raise AdviceError(f"{args.file} is larger than any backup of ours")
+        raw = args.file.read_bytes()
+    except OSError as exc:
+        raise AdviceError(f"could not read {args.file}: {exc.strerror or exc}") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise AdviceError(
+            f"{args.file} is not a backup of advice's follow-ups (not JSON)"
+        ) from None
+    with _open_tracker() as tracker:
+        for line in tracker.restore(data):
+            print(line)
     return 0
 
 
@@ -574,6 +916,19 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
         _run_walk,
     ),
     "export": ("write the plan as Markdown, iCalendar (.ics) or JSON", _args_export, _run_export),
+    "status": (
+        "every open follow-up with its next step and date, overdue first",
+        _args_status,
+        _run_status,
+    ),
+    "done": ("mark a dated step of a follow-up done (or --undo)", _args_done, _run_done),
+    "archive": ("take a follow-up out of status (or --undo)", _args_archive, _run_archive),
+    "backup": ("write every follow-up to a JSON file", _args_file, _run_backup),
+    "restore": (
+        "add the follow-ups of a backup file (a name already here with other answers: refused)",
+        _args_file,
+        _run_restore,
+    ),
     "schema": (
         "print the JSON Schema of the tree format (or of sources.yaml)",
         _args_schema,
@@ -591,12 +946,16 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
 }
 
 
+# The commands that read or write the follow-ups: their --help says where they are.
+DATA_COMMANDS = ("status", "done", "archive", "backup", "restore")
+
+
 def build_parser() -> argparse.ArgumentParser:
     commands = "\n".join(f"  {name:<8} {help_}" for name, (help_, _, _) in COMMANDS.items())
     p = argparse.ArgumentParser(
         prog="advice",
         description="Expert advice as cited, interactive decision trees.",
-        epilog=f"commands (advice COMMAND --help for more):\n{commands}",
+        epilog=f"commands (advice COMMAND --help for more):\n{commands}\n\n{data_note()}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("path", nargs="?", help="a tree file or folder (default: the shipped trees)")
@@ -615,31 +974,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def command_parser(name: str) -> argparse.ArgumentParser:
     help_, add_args, _ = COMMANDS[name]
-    p = argparse.ArgumentParser(prog=f"advice {name}", description=help_)
+    p = argparse.ArgumentParser(
+        prog=f"advice {name}",
+        description=help_,
+        epilog=data_note() if name in DATA_COMMANDS else None,
+        formatter_class=argparse.RawDescriptionHelpFormatter
+        if name in DATA_COMMANDS
+        else argparse.HelpFormatter,
+    )
     add_args(p)
     return p
-
-
-@contextlib.contextmanager
-def _escaped_output() -> Iterator[None]:
-    """Every line a command prints may hold something from outside (a file name, a
-    value typed or saved, text of a tree that failed to load): standard output and error
-    escape control characters, once, here (advice.escape). The app draws through
-    Textual's own stream, which this does not touch."""
-    from advice.escape import EscapingWriter
-
-    before = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = (
-        s if s is None or isinstance(s, EscapingWriter) else EscapingWriter(s) for s in before
-    )
-    try:
-        yield
-    finally:
-        for stream in (sys.stdout, sys.stderr):
-            if stream is not None:
-                with contextlib.suppress(OSError, ValueError):
-                    stream.flush()
-        sys.stdout, sys.stderr = before
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -649,23 +993,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    try:
+
+    def dispatch() -> int:
         if argv and argv[0] in COMMANDS:
             args = command_parser(argv[0]).parse_args(argv[1:])
             return COMMANDS[argv[0]][2](args)
         return _run_app(build_parser().parse_args(argv))
-    except AdviceError as exc:
-        print(f"advice: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return 1
-    except Exception as exc:  # a bug: one line for the user, the traceback in a log
-        from advice import crash
 
-        print(f"advice: {crash.report(exc)}", file=sys.stderr)
-        return crash.EXIT_CODE
+    return guarded(dispatch)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from typing import Literal
 
 import msgspec
 
+from advice.errors import AdviceError as AdviceError  # defined there, light to import
 from advice.escape import shown
 from advice.model import Loc, SourceList, Tree
 
@@ -91,10 +92,6 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.5) -> str:
 
 def sort_key(d: Diagnostic) -> tuple[str, int, int, str]:
     return (d.loc.file, d.loc.line, d.loc.col, d.code)
-
-
-class AdviceError(Exception):
-    """An expected failure with a message fit to show a user as one line."""
 
 
 class CheckResult(msgspec.Struct):

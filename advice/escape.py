@@ -12,8 +12,13 @@ from __future__ import annotations
 import functools
 import io
 import re
-import typing
-from typing import TextIO
+
+# Not `from typing import TYPE_CHECKING`: typing costs `advice status` a tenth of its start
+# (benchmarks/bench_status.py); mypy reads a name TYPE_CHECKING as true all the same.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import typing
+    from typing import TextIO
 
 # C0 controls but newline and tab, DEL, C1 (U+0080-U+009F, NEL included), the line and
 # paragraph separators (line breaks in disguise), and Unicode's bidi controls: the

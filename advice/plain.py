@@ -28,7 +28,8 @@ from advice.view import (
     walk_view,
 )
 
-# Called after every change (answer, back, a detail typed): saving hooks in here.
+# Called after every change (answer, back, a detail typed): saving hooks in here. A
+# list of lines it returns is said (a follow-up: which dated steps moved).
 OnChange = Callable[[Session, dict[str, str]], object]
 
 
@@ -161,11 +162,14 @@ class _Plain:
         if self.on_change is None:
             return
         try:
-            self.on_change(self.session, self.filled)
+            said = self.on_change(self.session, self.filled)
         except AdviceError as exc:
             self.say(f"Could not save: {exc}. Going on without saving.")
             self.on_change = None
             self.save_failed = True
+            return
+        for line in said if isinstance(said, list) else []:
+            self.say(str(line))
 
     def question(self, node: Question) -> str | None:
         """Ask one question; the raw reply ('' = Enter), or None at the end of input."""

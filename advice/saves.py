@@ -25,26 +25,20 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-import platformdirs
 
+from advice.datadir import ENV_DIR, data_dir
 from advice.diagnostics import AdviceError
 from advice.fileio import atomic_write
 from advice.model import Question, Tree
 from advice.session import AnswerError, Session
 
-ENV_DIR = "ADVICE_DATA_DIR"
+__all__ = ["ENV_DIR", "data_dir"]  # kept here too: older callers import them from saves
 VERSION = 1
 # A save holds ids and what the user typed: 1 MB is thousands of answers. A larger file
 # is not a save of ours (and reading it whole at every start would be the user's cost).
 MAX_SAVE_BYTES = 1024 * 1024
 # The longest number a save of ours holds is none at all: the version, one digit.
 MAX_NUMBER_DIGITS = 20
-
-
-def data_dir() -> Path:
-    """Where saves live: $ADVICE_DATA_DIR, else the platform's user data folder."""
-    override = os.environ.get(ENV_DIR, "").strip()
-    return Path(override) if override else Path(platformdirs.user_data_dir("advice"))
 
 
 def save_path(tree_id: str) -> Path:
@@ -281,11 +275,7 @@ def save(
                 f"{'read' if seen.digest else 'started'} (saved at {other.saved_at}); "
                 "it was not overwritten"
             )
-    shown: dict[str, list[str]] = {}
-    for qid, value in session.answers.items():
-        node = session.tree.nodes.get(qid)
-        if isinstance(node, Question):
-            shown[qid] = [node.text, node.kind.said(node, value)]
+    shown = shown_answers(session)
     saved = SavedSession(
         tree_id=session.tree.id,
         tree_hash=digest or tree_hash(tree_path),
@@ -307,6 +297,44 @@ def save(
     if seen is not None:
         seen.digest = _digest(raw)
     return path
+
+
+def shown_answers(session: Session) -> dict[str, list[str]]:
+    """question id -> [question text, answer label] as they read now: the words to name
+    an answer that a later version of the tree no longer has (saves and follow-ups)."""
+    shown: dict[str, list[str]] = {}
+    for qid, value in session.answers.items():
+        node = session.tree.nodes.get(qid)
+        if isinstance(node, Question):
+            shown[qid] = [node.text, node.kind.said(node, value)]
+    return shown
+
+
+def legacy_files() -> list[Path]:
+    """The JSON save files not yet imported into the follow-ups database (tracker.py),
+    corrupt ones set aside before excluded."""
+    folder = data_dir() / "sessions"
+    with contextlib.suppress(OSError):
+        return sorted(p for p in folder.glob("*.json") if ".corrupt-" not in p.name)
+    return []
+
+
+def parse_file(path: Path) -> SavedSession:
+    """One save file read as load() reads it; raises AdviceError saying why it is not one."""
+    try:
+        raw = _read(path)
+        if raw is None:
+            raise AdviceError(f"{path} is gone")
+        return _parse(raw)
+    except _Unreadable as exc:
+        raise AdviceError(str(exc)) from None
+    except OSError as exc:
+        raise AdviceError(exc.strerror or str(exc)) from None
+
+
+def set_aside(path: Path, reason: str) -> str:
+    """Move an unreadable save file out of the way (kept for the user); the message."""
+    return _set_aside(path, reason, datetime.now(UTC))
 
 
 def forget(tree_id: str) -> bool:

@@ -16,12 +16,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_load
 import bench_startup
+import bench_status
 import bench_step
 
 
 def main() -> int:
     missed = 0
-    for module in (bench_startup, bench_load, bench_step):
+    for module in (bench_startup, bench_load, bench_step, bench_status):
         for name, ratio, goal, detail in module.main():
             ok = ratio <= goal
             missed += not ok

@@ -1,0 +1,85 @@
+"""The `advice` console script: `advice status` is answered here, everything else by
+advice.cli.
+
+`advice status` is meant for a shell prompt or a daily reminder, so it must start about
+as fast as Python itself (the goal: within 1.3x of `python -c "import sqlite3"`,
+benchmarks/bench_status.py). Importing advice.cli and building its parser was more
+than that by itself; this module imports nothing until it knows the command.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+
+
+def main() -> int:
+    args = sys.argv[1:]
+    if args[:1] == ["status"]:
+        from advice.status import parse_quick
+
+        quick = parse_quick(args[1:])
+        if quick is not None:
+            return _status(*quick)
+    from advice.cli import main as cli_main
+
+    return cli_main()
+
+
+def _status(today: object, as_json: bool) -> int:
+    from datetime import date
+
+    from advice.status import run_status
+
+    assert today is None or isinstance(today, date)
+    with escaped_output():
+        return guarded(lambda: run_status(today, as_json))
+
+
+def guarded(command: Callable[[], int]) -> int:
+    """Run a command as every command runs (advice.cli too): its exit code; an
+    AdviceError is one line and exit 1, Ctrl-C 130, and a bug one line naming the crash
+    log (advice.crash) and exit 70, never a traceback."""
+    from advice.errors import AdviceError
+
+    try:
+        return command()
+    except AdviceError as exc:
+        print(f"advice: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:  # a bug: one line for the user, the traceback in a log
+        from advice import crash
+
+        print(f"advice: {crash.report(exc)}", file=sys.stderr)
+        return crash.EXIT_CODE
+
+
+@contextlib.contextmanager
+def escaped_output() -> Iterator[None]:
+    """Every line a command prints may hold something from outside (a file name, a
+    value typed or saved, text of a tree that failed to load): standard output and error
+    escape control characters, once, here (advice.escape). The app draws through
+    Textual's own stream, which this does not touch."""
+    from advice.escape import EscapingWriter
+
+    before = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = (
+        s if s is None or isinstance(s, EscapingWriter) else EscapingWriter(s) for s in before
+    )
+    try:
+        yield
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    stream.flush()
+        sys.stdout, sys.stderr = before
+
+
+if __name__ == "__main__":
+    sys.exit(main())
