@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import ADVICE
+from tests.support import ADVICE
 
 TODAY = "2026-11-20"
 EMAIL = ["just-interviewed", "yesterday", "email"]

@@ -14,7 +14,7 @@ from advice.model import Recommendation, Tree
 from advice.saves import save
 from advice.session import Session
 from advice.tracker import Conflict, NameTaken, Tracker, Walk, what_changed
-from tests.conftest import TODAY
+from tests.support import TODAY
 
 TREE_PATH = shipped_dir() / "interview-follow-up.yaml"
 EMAIL = ["just-interviewed", "2026-11-19", "email"]
