@@ -13,9 +13,14 @@ quantized both sides by 20 ms on a ~60 ms phase.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from typing import Any
+
+# Set (to anything): the process ends at its first frame, for bench_startup.py's count of
+# the start without the exit.
+STOP_AT_FIRST_FRAME = "ADVICE_BENCH_STOP_AT_FIRST_FRAME"
 
 
 def exit_on_first_frame(cls: type) -> type:
@@ -30,6 +35,8 @@ def exit_on_first_frame(cls: type) -> type:
                 if not self._is_exiting_now:
                     # For bench_startup.py: when the first screen was drawn (wall clock).
                     print(f"first-frame {time.time():.6f}", flush=True)
+                    if os.environ.get(STOP_AT_FIRST_FRAME):
+                        os._exit(0)  # the start alone: no Textual or Python shutdown
                 self._is_exiting_now = True
                 self.exit()
 

@@ -97,6 +97,11 @@ class AnswerList(Hoverable[int], can_focus=True):
         hanging = self.hanging if inner > 2 * self.hanging else 0  # too narrow: no indent
         lines: list[tuple[int, Content]] = []
         for index, label in enumerate(self.labels):
+            if label.cell_length <= inner and not any(c in label.plain for c in "\n\t"):
+                # One line as it is: wrapping it would change nothing (~1.6M
+                # instructions of start-up, benchmarks/README.md).
+                lines.append((index, label.pad(1, 1 + inner - label.cell_length)))
+                continue
             head, body = label[:hanging], label[hanging:]
             for n, line in enumerate(body.wrap(inner - hanging)):
                 line = (head if n == 0 else Content(" " * hanging)) + line

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -12,6 +13,11 @@ from textual.screen import Screen
 from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import Static
+
+from advice.app.styles import add_styles
+
+# The rules of these bars, added to the app's stylesheet when the first of them is made.
+STYLES = Path(__file__).parent / "chrome.tcss"
 
 # Below this the screens cannot show a question and its answers; a message says so.
 MIN_WIDTH = 60
@@ -26,6 +32,7 @@ class TopBar(Static):
 
     def __init__(self, heading: str, today: date | None = None) -> None:
         super().__init__(markup=False)
+        add_styles(self.app.stylesheet, STYLES)
         self.heading = heading
         self.today = today
 
@@ -53,6 +60,7 @@ class TooSmall(Static):
 
     def __init__(self) -> None:
         super().__init__(classes="too-small")
+        add_styles(self.app.stylesheet, STYLES)
 
     def render(self) -> Content:
         # Drawn only while shown (CSS hides it otherwise): no update, and so no extra
