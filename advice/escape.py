@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import functools
 import io
-import re
 
 # Not `from typing import TYPE_CHECKING`: typing costs `advice status` a tenth of its start
 # (benchmarks/bench_status.py); mypy reads a name TYPE_CHECKING as true all the same.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     import typing
     from typing import TextIO
 
@@ -34,6 +34,8 @@ _SOURCES = {"CONTROL": f"[{_CONTROLS}]", "CONTROL_OR_BREAK": f"[\t\n{_CONTROLS}]
 
 @functools.cache
 def _compiled(name: str) -> re.Pattern[str]:
+    import re  # here, not at the top: `advice status` prints plain text without it (+25%)
+
     return re.compile(_SOURCES[name])
 
 
@@ -51,8 +53,14 @@ def _escaped(m: re.Match[str]) -> str:
 def shown(text: str, *, one_line: bool = False) -> str:
     """`text` safe to print: each control character written out as an escape.
     Newlines and tabs are kept unless `one_line`."""
+    # The usual case, without the pattern: each character above is one str.isprintable()
+    # refuses (Cc, Cf, Zl, Zp), so printable text (newlines and tabs aside) holds none of
+    # them. test_escape checks that of every one; anything else goes to the pattern.
+    probe = text if one_line else text.replace("\n", " ").replace("\t", " ")
+    if probe.isprintable():
+        return text
     pattern = _compiled("CONTROL_OR_BREAK" if one_line else "CONTROL")
-    if pattern.search(text) is None:  # the usual case: nothing to copy
+    if pattern.search(text) is None:
         return text
     return pattern.sub(_escaped, text)
 
