@@ -243,15 +243,14 @@ class Store:
         rows = self._run(f"SELECT {_COLUMNS} FROM followups {where} ORDER BY name_key")
         return [_row(r) for r in rows]
 
-    def status(self, today: str) -> list[tuple[str, str | None, str | None, int]]:
-        """(name, next action, next date, overdue 1/0) of every open follow-up: overdue
-        first (oldest first), then by date, then those without a date, by name. The rows
-        as sqlite3 gives them: status prints a thousand of them at every prompt."""
+    def status(self) -> list[tuple[str, str | None, str | None]]:
+        """(name, next action, next date) of every open follow-up, by date (so the
+        overdue ones come first, oldest first), then those without a date, by name. The
+        rows as sqlite3 gives them, and no more columns: status prints a thousand of
+        them at every prompt, and each column was ~0.3M instructions (bench_status.py)."""
         return self._run(
-            """SELECT name, next_action, next_date, next_date < ? AS overdue
-               FROM followups WHERE archived_at IS NULL
-               ORDER BY next_date IS NULL, next_date, name_key""",
-            (today,),
+            """SELECT name, next_action, next_date FROM followups WHERE archived_at IS NULL
+               ORDER BY next_date IS NULL, next_date, name_key"""
         )
 
     def done(self, followup_id: int) -> list[DoneRow]:
