@@ -12,10 +12,12 @@ Both are whole processes, timed from launch to exit in interleaved pairs (the me
 the pairs' ratios, as bench_startup does). Where valgrind is installed, the instructions
 each executes too: the same figure on every run, however busy the machine.
 
-pip before 25.0 writes console scripts that `import re` (a quarter of a bare start);
-pip 25.0 and later do not. Where the pip here wrote one that does, two more lines say
-what that costs: the ratio against `python -c "import sqlite3, re"`, and the ratio with
-the script pip 25 writes (made here beside it, `advice-pip25`).
+pip before 25.0 writes console scripts that `import re` (a quarter of a bare start),
+pip 25.0 and later do not. THE figure is the script a current pip writes: where the pip
+here is older, the new venv gets pip>=25 (from the index pip is set up with) and installs
+the wheel with it; and the older pip's script is measured too, beside, also against
+`python -c "import sqlite3, re"` (its re on both sides). Where no pip>=25 can be had,
+the lines say whose script they measured.
 """
 
 from __future__ import annotations
@@ -36,15 +38,7 @@ FOLLOW_UPS = 1000
 GOAL = 1.3
 ROOT = Path(__file__).resolve().parents[1]
 ARGS = ["status", "--today", "2026-11-20"]
-# The launcher pip 25.0 and later write for `advice = "advice.entry:main"` (pip's
-# PipScriptMaker template): no `import re`.
-PIP25_SCRIPT = """#!{python}
-import sys
-from advice.entry import main
-if __name__ == '__main__':
-    sys.argv[0] = sys.argv[0].removesuffix('.exe')
-    sys.exit(main())
-"""
+CURRENT_PIP = 25  # the first pip whose console scripts do not import re
 # As on a user's machine (bench_startup.py says why): bytecode cached.
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
@@ -79,11 +73,11 @@ def sh(*argv: str | Path, env: dict[str, str] | None = None) -> str:
     return out.stdout
 
 
-def plain_install(where: Path) -> Path:
+def plain_install(where: Path) -> tuple[Path, Path]:
     """`pip install .` as README tells a user, but offline: the wheel built from this
     tree with the setuptools here (as tests/test_packaging.py builds it), installed
     without dependencies (status needs none with ADVICE_DATA_DIR set) into a new venv
-    by the pip here. The new venv's bin folder."""
+    by the pip here. The new venv's bin folder, and the wheel."""
     wheels = where / "wheels"
     sh(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
        "-w", wheels, ROOT)  # fmt: skip
@@ -94,7 +88,22 @@ def plain_install(where: Path) -> Path:
     (wheel,) = wheels.glob("*.whl")
     sh(sys.executable, "-m", "pip", "--python", bin_ / "python", "install", "-q",
        "--no-deps", "--no-index", wheel)  # fmt: skip
-    return bin_
+    return bin_, wheel
+
+
+def current_pip(bin_: Path, wheel: Path) -> str | None:
+    """pip>=25 in the venv, and the wheel installed again by it (so its script is the
+    one a current pip writes); its version, or None where pip cannot get one."""
+    got = subprocess.run(
+        [sys.executable, "-m", "pip", "--python", bin_ / "python", "install", "-q",
+         f"pip>={CURRENT_PIP}"],
+        capture_output=True, timeout=600,
+    )  # fmt: skip
+    if got.returncode != 0:
+        return None
+    sh(bin_ / "python", "-m", "pip", "install", "-q", "--no-deps", "--no-index",
+       "--force-reinstall", wheel)  # fmt: skip
+    return sh(bin_ / "python", "-m", "pip", "--version").split()[1]
 
 
 def add_platformdirs(bin_: Path) -> bool:
@@ -153,59 +162,65 @@ def counted(
     return [(name, o / b, GOAL, f"{o / b:.3f}: {o / 1e6:.1f}M vs {b / 1e6:.1f}M")]
 
 
+def plain_lines(
+    bin_: Path, pip: str, env: dict[str, str], expected: str, runs: int
+) -> list[tuple[str, float, float, str]]:
+    """The plain install's `advice status` (through the script `pip` wrote) against the
+    venv's bare start: timed, and counted; with `import re` in the script, counted
+    against a bare start that imports re too."""
+    python = str(bin_ / "python")
+    ours, bare = [str(bin_ / "advice"), *ARGS], [python, "-c", "import sqlite3"]
+    out = subprocess.run(ours, capture_output=True, text=True, env=env)
+    assert out.stdout == expected, out.stderr
+    has_re = "import re" in (bin_ / "advice").read_text(encoding="utf-8")
+    launcher = f"pip {pip}'s script{', which imports re' if has_re else ', no re'}"
+    ratio, o, b = timed(ours, bare, env, runs)
+    lines = [
+        (
+            f"`advice status`, {FOLLOW_UPS} follow-ups, plain install ({launcher}), "
+            "launch to exit / python -c 'import sqlite3'",
+            ratio,
+            GOAL,
+            f"median of {runs} pairs; medians {o * 1000:.1f} ms vs {b * 1000:.1f} ms",
+        )
+    ]
+    lines += counted(f"the same ({launcher}), instructions (callgrind)", ours, bare, env)
+    if has_re:
+        lines += counted(
+            f"the same ({launcher}), instructions / python -c 'import sqlite3, re'",
+            ours,
+            [python, "-c", "import sqlite3, re"],
+            env,
+        )
+    return lines
+
+
 def main(runs: int = 31) -> list[tuple[str, float, float, str]]:
-    pip = importlib.metadata.version("pip")
+    here = importlib.metadata.version("pip")
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         make_follow_ups(data)
         env = {**ENV, "ADVICE_DATA_DIR": str(data)}
-        bin_ = plain_install(Path(tmp))
-        python = str(bin_ / "python")
-        script = bin_ / "advice"
-        ours = [str(script), *ARGS]
-        bare = [python, "-c", "import sqlite3"]
-        lines = subprocess.run(ours, capture_output=True, text=True, env=env)
-        assert lines.stdout.count("\n") == FOLLOW_UPS, lines.stderr
-        has_re = "import re" in script.read_text(encoding="utf-8")
-        launcher = f"pip {pip}'s script{', which imports re' if has_re else ''}"
-        ratio, o, b = timed(ours, bare, env, runs)
-        results = [
-            (
-                f"`advice status`, {FOLLOW_UPS} follow-ups, plain install ({launcher}), "
-                "launch to exit / python -c 'import sqlite3'",
-                ratio,
-                GOAL,
-                f"median of {runs} pairs; medians {o * 1000:.1f} ms vs {b * 1000:.1f} ms",
-            )
-        ]
-        results += counted("the same, instructions (callgrind)", ours, bare, env)
-        if has_re:
-            results += counted(
-                "the same, instructions / python -c 'import sqlite3, re' (the script's re "
-                "on both sides)",
-                ours,
-                [python, "-c", "import sqlite3, re"],
-                env,
-            )
-            pip25 = bin_ / "advice-pip25"
-            pip25.write_text(PIP25_SCRIPT.format(python=python), encoding="utf-8")
-            pip25.chmod(0o755)
-            same = subprocess.run([pip25, *ARGS], capture_output=True, text=True, env=env)
-            assert same.stdout == lines.stdout, same.stderr
-            results += counted(
-                "the same with the script pip >= 25.0 writes (no re), instructions",
-                [str(pip25), *ARGS],
-                bare,
-                env,
-            )
-        # The development venv: its editable install's finder on both sides.
         dev = [shutil.which("advice") or str(Path(sys.executable).parent / "advice"), *ARGS]
+        expected = subprocess.run(dev, capture_output=True, text=True, env=env).stdout
+        assert expected.count("\n") == FOLLOW_UPS
+        bin_, wheel = plain_install(Path(tmp))
+        older = [] if int(here.split(".")[0]) >= CURRENT_PIP else plain_lines(
+            bin_, here, env, expected, runs
+        )  # fmt: skip
+        pip = current_pip(bin_, wheel) if older else here
+        results = plain_lines(bin_, pip, env, expected, runs) if pip else older
+        if pip:
+            results += older  # beside THE figure: the older pip's script
+        # The development venv: its editable install's finder on both sides.
         results += counted(
             "dev venv (editable install), instructions", dev, [sys.executable, "-c",
             "import sqlite3"], env,
         )  # fmt: skip
-        # As a user runs it: no ADVICE_DATA_DIR, so platformdirs finds the folder.
+        # As a user runs it: no ADVICE_DATA_DIR, so advice.datadir finds the folder (and
+        # platformdirs where its shortcut does not answer).
         if add_platformdirs(bin_):
+            python = str(bin_ / "python")
             home = Path(tmp) / "home"
             user = {k: v for k, v in ENV.items() if not k.startswith(("ADVICE_", "XDG_"))}
             user["HOME"] = str(home)
@@ -213,10 +228,9 @@ def main(runs: int = 31) -> list[tuple[str, float, float, str]]:
                        env=user).strip()  # fmt: skip
             shutil.copytree(data, found)
             results += counted(
-                "plain install without ADVICE_DATA_DIR (platformdirs finds the folder), "
-                "instructions",
-                ours,
-                bare,
+                "plain install without ADVICE_DATA_DIR (the user data folder), instructions",
+                [str(bin_ / "advice"), *ARGS],
+                [python, "-c", "import sqlite3"],
                 user,
             )
     return results
