@@ -247,7 +247,8 @@ class Store:
         """(name, next action, next date) of every open follow-up, by date (so the
         overdue ones come first, oldest first), then those without a date, by name. The
         rows as sqlite3 gives them, and no more columns: status prints a thousand of
-        them at every prompt, and each column was ~0.3M instructions (bench_status.py)."""
+        them at every prompt, and a fourth (overdue, in SQL) was ~1M instructions of it
+        (bench_status.py)."""
         return self._run(
             """SELECT name, next_action, next_date FROM followups WHERE archived_at IS NULL
                ORDER BY next_date IS NULL, next_date, name_key"""
