@@ -19,11 +19,9 @@ Rows are advice.records' NamedTuples, imported when a row is built (status build
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
 
 from advice.errors import AdviceError
 
@@ -31,6 +29,8 @@ from advice.errors import AdviceError
 # builds a row: the records are imported when one is); mypy reads the name as true.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from types import TracebackType
     from typing import Any
 
     from advice.records import DoneRow, FollowUpRow
@@ -198,25 +198,10 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextlib.contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
+    def write(self) -> _Transaction:
         """One write transaction, taken at once (BEGIN IMMEDIATE: no upgrade deadlock
         between two readers turning writer); committed whole or rolled back."""
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise self._failed(exc, "write to") from None
-        try:
-            yield self.db
-            self.db.execute("COMMIT")
-        except sqlite3.Error as exc:
-            with contextlib.suppress(sqlite3.Error):
-                self.db.execute("ROLLBACK")
-            raise self._failed(exc, "write to") from None
-        except BaseException:
-            with contextlib.suppress(sqlite3.Error):
-                self.db.execute("ROLLBACK")
-            raise
+        return _Transaction(self)
 
     def _run(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
         try:
@@ -258,15 +243,15 @@ class Store:
         rows = self._run(f"SELECT {_COLUMNS} FROM followups {where} ORDER BY name_key")
         return [_row(r) for r in rows]
 
-    def status(self, today: str) -> list[tuple[str, str | None, str | None, int]]:
-        """(name, next action, next date, overdue 1/0) of every open follow-up: overdue
-        first (oldest first), then by date, then those without a date, by name. The rows
-        as sqlite3 gives them: status prints a thousand of them at every prompt."""
+    def status(self) -> list[tuple[str, str | None, str | None]]:
+        """(name, next action, next date) of every open follow-up, by date (so the
+        overdue ones come first, oldest first), then those without a date, by name. The
+        rows as sqlite3 gives them, and no more columns: status prints a thousand of
+        them at every prompt, and a fourth (overdue, in SQL) was ~1M instructions of it
+        (bench_status.py)."""
         return self._run(
-            """SELECT name, next_action, next_date, next_date < ? AS overdue
-               FROM followups WHERE archived_at IS NULL
-               ORDER BY next_date IS NULL, next_date, name_key""",
-            (today,),
+            """SELECT name, next_action, next_date FROM followups WHERE archived_at IS NULL
+               ORDER BY next_date IS NULL, next_date, name_key"""
         )
 
     def done(self, followup_id: int) -> list[DoneRow]:
@@ -464,6 +449,42 @@ class Store:
                 db.execute("INSERT INTO imported_saves VALUES (?, ?)", (key, _now()))
                 done.append(key)
         return done
+
+
+class _Transaction:
+    """`with store.write() as db:`. A class, not contextlib's generator: importing
+    contextlib was 2.7M instructions, a sixth of what `advice status` adds to a bare start
+    (bench_status.py)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __enter__(self) -> sqlite3.Connection:
+        try:
+            self.store.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self.store._failed(exc, "write to") from None
+        return self.store.db
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if exc is None:
+            try:
+                self.store.db.execute("COMMIT")
+                return
+            except sqlite3.Error as err:
+                exc = err
+        try:  # noqa: SIM105 - contextlib is what this module does without
+            self.store.db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # the error that brought us here is the one to report
+        if isinstance(exc, sqlite3.Error):
+            raise self.store._failed(exc, "write to") from None
+        # Anything else (NameTaken, Conflict, Ctrl-C) goes on as it was raised.
 
 
 class _Unreadable(Exception):

@@ -42,8 +42,12 @@ def test_status_lists_overdue_first_then_by_date_then_undated(tmp_path: Path) ->
             store.set_next(fid, f"step of {name}", day, False)
         archived = make(store, "archived")
         store.set_archived(archived, True)
-        rows = store.status("2026-11-20")
-    assert [(r[0], bool(r[3])) for r in rows] == [("old", True), ("later", False), ("none", False)]
+        rows = store.status()
+    assert [(r[0], r[2]) for r in rows] == [
+        ("old", "2026-11-01"),
+        ("later", "2026-12-01"),
+        ("none", None),
+    ]
 
 
 def test_a_version_1_database_made_by_hand_migrates(tmp_path: Path) -> None:
@@ -160,7 +164,7 @@ def test_a_database_found_damaged_after_opening_is_set_aside(tmp_path: Path) -> 
         raw[page + 100 : page + 400] = b"\xff" * 300
     path.write_bytes(bytes(raw))
     with Store.open(path) as store, pytest.raises(AdviceError, match="is damaged") as caught:
-        store.status("2026-11-20")
+        store.status()
     [aside] = tmp_path.glob("advice.corrupt-*.db")
     assert f"it was moved to {aside}" in str(caught.value)
     assert aside.read_bytes() == bytes(raw)
