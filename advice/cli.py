@@ -960,8 +960,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("path", nargs="?", help="a tree file or folder (default: the shipped trees)")
     p.add_argument(
-        "--resume", action="store_true", help="continue the saved session, if there is one"
+        "--resume",
+        action="store_true",
+        help="continue where you stopped (the default now: every walk is saved as it goes)",
     )
+    p.add_argument("--case", metavar="NAME", help="open the follow-up of this name, or start it")
     p.add_argument(
         "--watch",
         action="store_true",

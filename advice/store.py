@@ -278,6 +278,11 @@ class Store:
 
         return [DoneRow(*r) for r in rows]
 
+    def done_counts(self) -> dict[int, int]:
+        """How many steps each follow-up has marked done, by id (the home screen's
+        "all steps done" against a plan with no dated steps): one query for all."""
+        return dict(self._run("SELECT followup_id, count(*) FROM done GROUP BY followup_id"))
+
     # -- writing ---------------------------------------------------------------------
     def create(
         self, name: str, tree_id: str, tree_path: str, tree_hash: str, next_action: str | None

@@ -15,6 +15,7 @@ def run_app(args: argparse.Namespace) -> int:
         theme_name=getattr(args, "theme", "dark"),
         resume=getattr(args, "resume", False),
         watch=getattr(args, "watch", False),
+        case=getattr(args, "case", None),
     )
     app.run()
     return app.return_code or 0
