@@ -63,7 +63,9 @@ class HomeScreen(AppScreen):
     def heading(self) -> str:
         if self.archived:
             return "Archived follow-ups (a brings one back, v the open ones)"
-        return "Your follow-ups"
+        due = [line.due for line in self.lines]
+        counts = f"{len(due)} open, {due.count('overdue')} overdue, {due.count('today')} due today"
+        return f"Your follow-ups ({counts})" if due else "Your follow-ups"
 
     def empty_text(self) -> str:
         if self.archived:
