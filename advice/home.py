@@ -1,21 +1,20 @@
 """The home screen's list, for any front end: each follow-up's row, read from the
 database's rows only (no tree is loaded until one is opened).
 
-    for line in home_lines(rows, today, done_counts): line.name, line.standing, ...
+    for line in home_lines(store.home(), today): line.name, line.standing, ...
 """
 
 from __future__ import annotations
 
 import json
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import msgspec
 
-if TYPE_CHECKING:
-    from advice.records import FollowUpRow
-
 Due = Literal["overdue", "today", "later", "none"]
+# (id, name, answers JSON, next action, next date, steps done): Store.home's rows.
+HomeRow = tuple[int, str, str, str | None, str | None, int]
 
 
 class HomeLine(msgspec.Struct, frozen=True):
@@ -31,27 +30,24 @@ class HomeLine(msgspec.Struct, frozen=True):
     due: Due
 
 
-def _standing(row: FollowUpRow, done: int) -> str:
-    answers = len(json.loads(row.answers or "{}"))
-    if (row.next_action or "").startswith("Answer: "):
-        return "not started" if answers == 0 else f"question {answers + 1}"
-    if row.next_action is None:
+def _standing(answers: str, next_action: str | None, done: int) -> str:
+    count = len(json.loads(answers or "{}"))
+    if (next_action or "").startswith("Answer: "):
+        return "not started" if count == 0 else f"question {count + 1}"
+    if next_action is None:
         return "all steps done" if done else "plan ready, no dated steps"
     return "plan ready"
 
 
-def home_line(row: FollowUpRow, today: date, done: int = 0) -> HomeLine:
-    day = date.fromisoformat(row.next_date) if row.next_date else None
-    due: Due = "none"
-    if day is not None:
-        due = "overdue" if day < today else "today" if day == today else "later"
-    return HomeLine(
-        row.id, row.name, _standing(row, done), row.next_action or "nothing left to do", day, due
-    )
-
-
-def home_lines(rows: list[FollowUpRow], today: date, done: dict[int, int]) -> list[HomeLine]:
-    """Overdue first (oldest first), then due today, then later, then undated, by name:
-    ISO dates sort as days do, so one key does it."""
-    lines = [home_line(r, today, done.get(r.id, 0)) for r in rows]
-    return sorted(lines, key=lambda h: (h.day is None, h.day or today, h.name.casefold()))
+def home_lines(rows: list[HomeRow], today: date) -> list[HomeLine]:
+    """Each row (advice.store.Store.home: overdue first, oldest first, then later, then
+    undated, by name) as the list says it."""
+    out = []
+    for row_id, name, answers, next_action, next_date, done in rows:
+        day = date.fromisoformat(next_date) if next_date else None
+        due: Due = "none"
+        if day is not None:
+            due = "overdue" if day < today else "today" if day == today else "later"
+        standing = _standing(answers, next_action, done)
+        out.append(HomeLine(row_id, name, standing, next_action or "nothing left to do", day, due))
+    return out

@@ -260,8 +260,7 @@ class Workspace:
         a look at the folder, so a first run does not open sqlite3 before it draws."""
         import os
 
-        from advice.datadir import data_folder
-        from advice.store import DB_NAME, json_saves_waiting
+        from advice.datadir import DB_NAME, data_folder, json_saves_waiting
 
         if self.served:
             return False
@@ -287,12 +286,20 @@ class Workspace:
         """The home screen's list (advice.home): rows only, no tree loaded."""
         from advice.home import home_lines
 
-        rows = self.rows(archived)
-        done: dict[int, int] = {}
-        if rows and self._tracker is not None:
-            with contextlib.suppress(AdviceError):
-                done = self._tracker.store.done_counts()
-        return home_lines(rows, self.today, done)
+        tracker = self._open_if_data()
+        if tracker is None:
+            return []
+        try:
+            return home_lines(tracker.store.home(archived), self.today)
+        except AdviceError as exc:
+            self._outbox.append(Notice(str(exc), "error", timeout=12))
+            return []
+
+    def _open_if_data(self) -> Tracker | None:
+        """The database if there is one (a first run opens none to find nothing)."""
+        if self._tracker is None and not self.has_data():
+            return None
+        return self.tracker()
 
     def row(self, row_id: int) -> FollowUpRow | None:
         """A follow-up's row as stored now (None: deleted meanwhile, or no database)."""
@@ -301,7 +308,14 @@ class Workspace:
 
     def opens_home(self) -> bool:
         """At start: the home screen, when there are two or more open follow-ups."""
-        return self.case is None and len(self.rows()) >= 2
+        tracker = self._open_if_data() if self.case is None else None
+        if tracker is None:
+            return False
+        try:
+            return tracker.store.count_open() >= 2
+        except AdviceError as exc:
+            self._outbox.append(Notice(str(exc), "error", timeout=12))
+            return False
 
     def find(self, name: str) -> FollowUpRow | None:
         tracker = self.tracker() if (self._tracker or self.has_data()) else None

@@ -79,7 +79,7 @@ class HomeScreen(AppScreen):
         yield TopBar("follow-ups", workspace.today)
         yield Static(Content(self.heading()), id="home-heading")
         yield Static(Content(self.empty_text()), id="home-empty")
-        yield RowList([row_text(line) for line in self.lines], id="followups")
+        yield RowList(self.lines, row_text, id="followups")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -94,10 +94,10 @@ class HomeScreen(AppScreen):
         """Read the rows again (after a change); `keep`: the row to highlight."""
         self.lines = self.advice_app.workspace.home_lines(self.archived)
         self.advice_app.tell(self.advice_app.workspace.said())
-        rows = self.query_one(RowList)
+        rows: RowList[HomeLine] = self.query_one(RowList)
         ids = [line.row_id for line in self.lines]
         at = ids.index(keep) if keep in ids else min(rows.highlighted, len(ids) - 1)
-        rows.set_rows([row_text(line) for line in self.lines], max(at, 0))
+        rows.set_rows(self.lines, max(at, 0))
         self.query_one("#home-heading", Static).update(Content(self.heading()))
         self.query_one("#home-empty", Static).update(Content(self.empty_text()))
         self.show_empty()

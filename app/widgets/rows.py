@@ -6,6 +6,9 @@ thousand follow-ups cost what a screenful does (benchmarks/bench_home.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
@@ -17,7 +20,11 @@ from textual.strip import Strip
 ROW_LINES = 2
 
 
-class RowList(ScrollView, can_focus=True):
+T = TypeVar("T")
+Lines = tuple[Content, Content]
+
+
+class RowList(ScrollView, Generic[T], can_focus=True):
     """Rows of two lines each (Content, drawn literally); Enter or a click picks one."""
 
     ALLOW_SELECT = False
@@ -33,36 +40,44 @@ class RowList(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"row-list--highlighted"}
 
     class Selected(Message):
-        def __init__(self, rows: RowList, index: int) -> None:
+        def __init__(self, rows: RowList[Any], index: int) -> None:
             super().__init__()
             self.rows = rows
             self.index = index
 
         @property
-        def control(self) -> RowList:
+        def control(self) -> RowList[Any]:
             return self.rows
 
     def __init__(
-        self, rows: list[tuple[Content, Content]], highlighted: int = 0, id: str | None = None
+        self, rows: Sequence[T], draw: Callable[[T], Lines], id: str | None = None
     ) -> None:
+        """`draw(row)`: its two lines, made when the row first comes into view."""
         super().__init__(id=id)
-        self.rows = rows
-        self.highlighted = max(0, min(highlighted, len(rows) - 1))
-        self.virtual_size = Size(0, len(rows) * ROW_LINES)
+        self.draw = draw
+        self.set_rows(rows, 0)
 
-    def set_rows(self, rows: list[tuple[Content, Content]], highlighted: int) -> None:
+    def set_rows(self, rows: Sequence[T], highlighted: int) -> None:
         self.rows = rows
+        self._drawn: dict[int, Lines] = {}
         self.highlighted = max(0, min(highlighted, len(rows) - 1))
         self.virtual_size = Size(0, len(rows) * ROW_LINES)
-        self.refresh()
-        self.call_after_refresh(self._follow)
+        if self.is_mounted:
+            self.refresh()
+            self.call_after_refresh(self._follow)
+
+    def lines_of(self, index: int) -> Lines:
+        lines = self._drawn.get(index)
+        if lines is None:
+            lines = self._drawn[index] = self.draw(self.rows[index])
+        return lines
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index, part = divmod(y + self.scroll_offset.y, ROW_LINES)
         if index >= len(self.rows):
             return Strip.blank(width, self.rich_style)
-        line = self.rows[index][part].truncate(max(1, width - 2), ellipsis=True)
+        line = self.lines_of(index)[part].truncate(max(1, width - 2), ellipsis=True)
         line = line.pad(1, max(0, width - 1 - line.cell_length))
         base = self.visual_style
         if index == self.highlighted and self.rows:
