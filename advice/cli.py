@@ -354,8 +354,7 @@ def _run_export(args: argparse.Namespace) -> int:
 
 def data_note() -> str:
     """Where the follow-ups live, for --help (the issue: help says where the data is)."""
-    from advice.datadir import ENV_DIR, data_dir
-    from advice.store import DB_NAME
+    from advice.datadir import DB_NAME, ENV_DIR, data_dir
 
     # A line of its own, printed as is: argparse would break a long path at its hyphens.
     return (
