@@ -135,31 +135,15 @@ class AdviceApp(App[None]):
         that Textual would also compose, style and lay out at start."""
         workspace = self.workspace
         workspace.served = self.served  # known once the driver is: here, first
-        first = self.first_screen()
+        from advice.app.start import first_screen
+
+        first = first_screen(self)
         self.tell(workspace.said())  # a database set aside, saves imported
         prepare(self, first)
         # What push_screen does for every other screen; without it Textual cannot
         # switch_screen away from the base screen.
         first._push_result_callback(first, None)
         return first
-
-    def first_screen(self) -> Screen[None]:
-        """--case's follow-up; the home screen with two or more follow-ups; else as
-        ever: the one tree where its walk stands (its only follow-up), or the picker."""
-        workspace = self.workspace
-        if workspace.case is not None:
-            row = workspace.find(workspace.case)
-            if row is not None:
-                workspace.case = None
-                entry, notices = workspace.open_followup(row)
-                self.tell(notices)
-                if entry is not None:
-                    return self.screen_for_entry(entry)
-        elif workspace.opens_home():
-            return self.home()
-        if len(self.entries) == 1:
-            return self.screen_for_entry(self.entries[0])
-        return self.picker()
 
     def on_mount(self) -> None:
         if self.watcher is not None:
@@ -173,11 +157,6 @@ class AdviceApp(App[None]):
         from advice.app.screens.picker import PickerScreen
 
         return PickerScreen(self.entries)
-
-    def home(self) -> Screen[None]:
-        from advice.app.screens.home import HomeScreen
-
-        return HomeScreen()
 
     def screen_for_entry(self, entry: TreeEntry) -> Screen[None]:
         """The error screen for a broken tree, else where its walk stands."""
@@ -240,7 +219,9 @@ class AdviceApp(App[None]):
         if self.workspace.served:
             self.notify("Follow-ups are not kept in a browser tab.", severity="warning")
             return
-        self.switch_screen(self.home())
+        from advice.app.screens.home import HomeScreen
+
+        self.switch_screen(HomeScreen())
 
     def action_help(self) -> None:
         from advice.app.screens.help import HelpScreen

@@ -43,6 +43,7 @@ class RecommendationScreen(WalkScreen):
         Binding("o", "mark_done_on", "Done on", show=False),
         Binding("u", "undo_done", "Undo done", show=False),
     ]
+    KEYBAR_SPARE = ("mark_done",)  # at 60 columns Help stays in the key bar instead
 
     def here_label(self) -> str:
         return "Your next step"
