@@ -19,6 +19,8 @@ from advice.app.screens.ask import ConfirmScreen, TextScreen
 from advice.app.screens.home import HomeScreen
 from advice.app.screens.question import QuestionScreen
 from advice.app.screens.recommendation import RecommendationScreen
+from advice.app.widgets.chrome import TooSmall
+from advice.app.widgets.rows import RowList
 from advice.check import check_file
 from advice.tracker import Tracker
 from tests.support import TODAY
@@ -228,3 +230,30 @@ def case_app(name: str) -> AdviceApp:
     app = AdviceApp.from_path(str(FOLLOW_UP), TODAY, blink=False, case=name)
     app.animation_level = "none"
     return app
+
+
+def test_a_too_small_terminal_shows_the_message_on_the_home_screen_too() -> None:
+    three()
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        assert isinstance(app.screen, HomeScreen)
+        message = app.screen.query_one(TooSmall)
+        assert message.display and "too small (50x12)" in str(message.render())
+        assert not app.screen.query_one(RowList).display
+
+    drive(make_app(FOLLOW_UP), script, size=(50, 12))
+
+
+def test_h_on_a_plan_lists_the_follow_ups_and_esc_goes_back() -> None:
+    make_followup("Acme", thank_you(1))
+    make_followup("Beta", ["want-to-call"])
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await pilot.press("enter")  # Acme: due today, first
+        assert isinstance(app.screen, RecommendationScreen)
+        await pilot.press("h")
+        assert home_names(app) == ["Acme", "Beta"]
+        await pilot.press("escape")
+        assert isinstance(app.screen, RecommendationScreen)
+
+    drive(make_app(FOLLOW_UP), script)
