@@ -23,7 +23,7 @@ from advice.app.widgets.chrome import TooSmall
 from advice.app.widgets.rows import RowList
 from advice.check import check_file
 from advice.tracker import Tracker
-from tests.support import TODAY
+from tests.support import TODAY, run
 from tests.support.app import FOLLOW_UP, drive, make_app, notes, paste, question_id, shown_text
 
 
@@ -257,3 +257,9 @@ def test_h_on_a_plan_lists_the_follow_ups_and_esc_goes_back() -> None:
         assert isinstance(app.screen, RecommendationScreen)
 
     drive(make_app(FOLLOW_UP), script)
+
+
+def test_case_with_a_name_that_cannot_be_one_is_one_clear_line() -> None:
+    proc = run("--case", "   ", str(FOLLOW_UP))
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == "advice: a follow-up needs a name, such as 'Acme, data analyst'"
