@@ -295,3 +295,16 @@ def test_the_workspace_imports_no_textual() -> None:
         "sorted(m for m in sys.modules if m.startswith('textual'))"
     )
     subprocess.run([sys.executable, "-c", probe], check=True)
+
+
+def test_the_home_list_reads_rows_only_even_when_a_tree_file_is_gone(tmp_path: Path) -> None:
+    path = copy_shipped(tmp_path)
+    ws = one_tree(path)
+    entry, session = start(ws)
+    walk(session, 3)
+    ws.record_move(entry, session)
+    path.unlink()  # the tree it walks is gone: the list still reads, from the rows alone
+    again = Workspace([load_entry(SHIPPED)], TODAY)
+    [line] = again.home_lines()
+    assert (line.name, line.standing) == (NAME, "plan ready")
+    assert again.home_lines(archived=True) == []
