@@ -19,31 +19,21 @@ from __future__ import annotations
 import contextlib
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
-
-import msgspec
+from typing import TYPE_CHECKING
 
 from advice.catalog import TreeEntry, load_entry
 from advice.diagnostics import AdviceError
+from advice.followups import Database
+from advice.notice import Notice
 from advice.session import Session
+
+__all__ = ["Notice", "Workspace", "affected", "short_date"]
 
 if TYPE_CHECKING:
     from advice.home import HomeLine
     from advice.model import Tree
     from advice.records import FollowUpRow
     from advice.tracker import TrackedStep, Tracker, Walk
-
-Severity = Literal["information", "warning", "error"]
-
-
-class Notice(msgspec.Struct, frozen=True):
-    """Something to tell the user. `timeout`: seconds it stays (None: the front end's
-    default); longer for what takes reading (dropped answers, a save refused)."""
-
-    text: str
-    severity: Severity = "information"
-    title: str = ""
-    timeout: float | None = None
 
 
 def affected(entry_path: Path, saved: set[Path]) -> bool:
@@ -83,9 +73,6 @@ class Workspace:
         self.today = today or date.today()
         # --resume is the default now: kept so the flag still works (it changes nothing).
         self.resume = resume
-        # In a browser tab (advice serve): nothing is written to the server's disk for
-        # a visitor, nor read from it: every visitor would share one database.
-        self.served = served
         # Answers to start a tree with, by tree id (a test's or a picture's state);
         # each is used once, by the first walk of its tree.
         self.preset = dict(preset or {})
@@ -104,9 +91,7 @@ class Workspace:
         # The tree file's digest as it was loaded, by key: a save records it, so an
         # edit of the tree made meanwhile is noticed when the follow-up is opened.
         self._digests: dict[str, str] = {}
-        self._tracker: Tracker | None = None
-        self._no_tracker = False  # the database could not be opened: said once
-        self._outbox: list[Notice] = []  # said on opening the database, shown next
+        self.db = Database(served)  # the follow-ups database, opened when first needed
         self._save_failed = False  # a save refused or failing is said once, not per move
 
     # -- the trees on offer -------------------------------------------------------------
@@ -156,12 +141,12 @@ class Workspace:
     def _first_walk(self, entry: TreeEntry, tree: Tree) -> tuple[Session, list[Notice]]:
         if self.case is not None:
             name, self.case = self.case, None
-            row = self.find(name)
+            row = self.db.find(name)
             if row is not None and row.tree_id == tree.id:
                 return self._open_row(entry, tree, row)
             self._names[self.key_of(entry)] = name
             return Session(tree, self.today), [Notice(f"New follow-up: {name}")]
-        mine = [r for r in self.rows() if r.tree_id == tree.id]
+        mine = [r for r in self.db.rows() if r.tree_id == tree.id]
         if len(mine) == 1:
             return self._open_row(entry, tree, mine[0])
         return Session(tree, self.today), []
@@ -230,7 +215,7 @@ class Workspace:
         else "<tree title> Fri 20 Nov"; "(2)" and on when it is taken."""
         parts = [details.get(k, "").strip() for k in ("company", "position")]
         base = ", ".join(p for p in parts if p) or f"{tree.title} {short_date(self.today)}"
-        taken = {r.name.casefold() for r in [*self.rows(), *self.rows(archived=True)]}
+        taken = {r.name.casefold() for r in [*self.db.rows(), *self.db.rows(archived=True)]}
         name, n = base, 1
         while name.casefold() in taken:
             n += 1
@@ -238,96 +223,29 @@ class Workspace:
         return name
 
     # -- the follow-ups -----------------------------------------------------------------
+    @property
+    def served(self) -> bool:
+        """In a browser tab (advice serve): nothing is written to the server's disk for a
+        visitor, nor read from it (every visitor would share one database)."""
+        return self.db.served
+
+    @served.setter
+    def served(self, value: bool) -> None:
+        self.db.served = value
+
     def tracker(self) -> Tracker | None:
-        """The follow-ups database, opened at the first need (None when served, or when it
-        cannot be opened: said once, and the walk goes on unsaved)."""
-        if self._tracker is not None or self.served or self._no_tracker:
-            return self._tracker
-        from advice.tracker import Tracker
-
-        try:
-            self._tracker = Tracker.open()
-        except AdviceError as exc:
-            self._no_tracker = True
-            text = f"Your answers are not being saved: {exc}. The walk goes on."
-            self._outbox.append(Notice(text, "error", "Not saved", 10))
-            return None
-        self._outbox += [Notice(m, "warning", timeout=12) for m in self._tracker.messages]
-        return self._tracker
-
-    def has_data(self) -> bool:
-        """Whether there are follow-ups to read (a database, or JSON saves to import):
-        a look at the folder, so a first run does not open sqlite3 before it draws."""
-        import os
-
-        from advice.datadir import DB_NAME, data_folder, json_saves_waiting
-
-        if self.served:
-            return False
-        return os.path.exists(os.path.join(data_folder(), DB_NAME)) or json_saves_waiting()
-
-    def rows(self, archived: bool = False) -> list[FollowUpRow]:
-        """The follow-ups (the open ones; `archived`: only the archived), as stored: rows
-        only, no tree loaded. [] with no database yet."""
-        if self._tracker is None and not self.has_data():
-            return []
-        tracker = self.tracker()
-        if tracker is None:
-            return []
-        try:
-            if not archived:
-                return tracker.all()
-            return [r for r in tracker.all(archived=True) if r.archived_at is not None]
-        except AdviceError as exc:
-            self._outbox.append(Notice(str(exc), "error", timeout=12))
-            return []
+        return self.db.tracker()
 
     def home_lines(self, archived: bool = False) -> list[HomeLine]:
         """The home screen's list (advice.home): rows only, no tree loaded."""
-        from advice.home import home_lines
-
-        tracker = self._open_if_data()
-        if tracker is None:
-            return []
-        try:
-            return home_lines(tracker.store.home(archived), self.today)
-        except AdviceError as exc:
-            self._outbox.append(Notice(str(exc), "error", timeout=12))
-            return []
-
-    def _open_if_data(self) -> Tracker | None:
-        """The database if there is one (a first run opens none to find nothing)."""
-        if self._tracker is None and not self.has_data():
-            return None
-        return self.tracker()
-
-    def row(self, row_id: int) -> FollowUpRow | None:
-        """A follow-up's row as stored now (None: deleted meanwhile, or no database)."""
-        tracker = self.tracker()
-        return tracker.store.get(row_id) if tracker is not None else None
+        return self.db.home_lines(self.today, archived)
 
     def opens_home(self) -> bool:
         """At start: the home screen, when there are two or more open follow-ups."""
-        tracker = self._open_if_data() if self.case is None else None
-        if tracker is None:
-            return False
-        try:
-            return tracker.store.count_open() >= 2
-        except AdviceError as exc:
-            self._outbox.append(Notice(str(exc), "error", timeout=12))
-            return False
-
-    def find(self, name: str) -> FollowUpRow | None:
-        tracker = self.tracker() if (self._tracker or self.has_data()) else None
-        return tracker.find(name) if tracker is not None else None
-
-    def said(self) -> list[Notice]:
-        """What opening the database had to say (a database set aside, saves imported)."""
-        return self._said()
+        return self.case is None and self.db.count_open() >= 2
 
     def _said(self) -> list[Notice]:
-        out, self._outbox = self._outbox, []
-        return out
+        return self.db.said()
 
     def entry_for(self, row: FollowUpRow) -> TreeEntry | None:
         """The tree a follow-up walks: one on offer (its file, else its id), else its

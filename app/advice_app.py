@@ -138,7 +138,7 @@ class AdviceApp(App[None]):
         from advice.app.start import first_screen
 
         first = first_screen(self)
-        self.tell(workspace.said())  # a database set aside, saves imported
+        self.tell(workspace.db.said())  # a database set aside, saves imported
         prepare(self, first)
         # What push_screen does for every other screen; without it Textual cannot
         # switch_screen away from the base screen.

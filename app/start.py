@@ -16,7 +16,7 @@ def first_screen(app: AdviceApp) -> Screen[None]:
     the one tree where its walk stands (its only follow-up), or the picker."""
     workspace = app.workspace
     if workspace.case is not None:
-        row = workspace.find(workspace.case)
+        row = workspace.db.find(workspace.case)
         if row is not None:
             workspace.case = None
             entry, notices = workspace.open_followup(row)

@@ -259,7 +259,7 @@ def test_served_writes_nothing_and_reads_nothing(tmp_path: Path, data_dir: Path)
     entry, other = start(saver)
     walk(other, 2)
     saver.record_move(entry, other)
-    assert ws.rows() == [] and not ws.opens_home()
+    assert ws.db.rows() == [] and not ws.opens_home()
     fresh = one_tree(path, served=True)
     assert start(fresh)[1].answers == {}
 

@@ -93,7 +93,7 @@ class HomeScreen(AppScreen):
     def refresh_list(self, keep: int | None = None) -> None:
         """Read the rows again (after a change); `keep`: the row to highlight."""
         self.lines = self.advice_app.workspace.home_lines(self.archived)
-        self.advice_app.tell(self.advice_app.workspace.said())
+        self.advice_app.tell(self.advice_app.workspace.db.said())
         rows: RowList[HomeLine] = self.query_one(RowList)
         ids = [line.row_id for line in self.lines]
         at = ids.index(keep) if keep in ids else min(rows.highlighted, len(ids) - 1)
@@ -126,7 +126,7 @@ class HomeScreen(AppScreen):
         if line is None:
             return
         app, workspace = self.advice_app, self.advice_app.workspace
-        row = workspace.row(line.row_id)
+        row = workspace.db.row(line.row_id)
         if row is None:
             self.notify("That follow-up was deleted meanwhile.", severity="warning")
             self.refresh_list()
@@ -200,7 +200,7 @@ class HomeScreen(AppScreen):
         workspace = self.advice_app.workspace
 
         def check(name: str) -> str | None:
-            row = workspace.row(line.row_id)
+            row = workspace.db.row(line.row_id)
             if row is None:
                 return "That follow-up was deleted meanwhile."
             try:
@@ -218,7 +218,7 @@ class HomeScreen(AppScreen):
 
     def action_archive(self) -> None:
         line = self.chosen()
-        row = self.advice_app.workspace.row(line.row_id) if line else None
+        row = self.advice_app.workspace.db.row(line.row_id) if line else None
         if line is None or row is None:
             return
         try:
@@ -236,7 +236,7 @@ class HomeScreen(AppScreen):
 
     def action_undo(self) -> None:
         row_id, self.undo_archive = self.undo_archive, None
-        row = self.advice_app.workspace.row(row_id) if row_id is not None else None
+        row = self.advice_app.workspace.db.row(row_id) if row_id is not None else None
         if row is None:
             return
         self.advice_app.workspace.archive(row, archived=False)
@@ -250,7 +250,7 @@ class HomeScreen(AppScreen):
         from advice.app.screens.ask import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
-            row = self.advice_app.workspace.row(line.row_id)
+            row = self.advice_app.workspace.db.row(line.row_id)
             if not yes or row is None:
                 return
             try:
