@@ -354,8 +354,7 @@ def _run_export(args: argparse.Namespace) -> int:
 
 def data_note() -> str:
     """Where the follow-ups live, for --help (the issue: help says where the data is)."""
-    from advice.datadir import ENV_DIR, data_dir
-    from advice.store import DB_NAME
+    from advice.datadir import DB_NAME, ENV_DIR, data_dir
 
     # A line of its own, printed as is: argparse would break a long path at its hyphens.
     return (
@@ -960,8 +959,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("path", nargs="?", help="a tree file or folder (default: the shipped trees)")
     p.add_argument(
-        "--resume", action="store_true", help="continue the saved session, if there is one"
+        "--resume",
+        action="store_true",
+        help="continue where you stopped (the default now: every walk is saved as it goes)",
     )
+    p.add_argument("--case", metavar="NAME", help="open the follow-up of this name, or start it")
     p.add_argument(
         "--watch",
         action="store_true",

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 ENV_DIR = "ADVICE_DATA_DIR"
+DB_NAME = "advice.db"  # the follow-ups database (advice/store.py), in data_folder()
 
 
 def data_folder() -> str:
@@ -56,3 +57,13 @@ def data_dir() -> Path:
     from pathlib import Path
 
     return Path(data_folder())
+
+
+def json_saves_waiting() -> bool:
+    """Whether JSON saves of an earlier version wait to be imported (tracker.py does
+    it): a look at one folder, so `advice status` only pays for the import when due."""
+    try:
+        names = os.listdir(os.path.join(data_folder(), "sessions"))
+    except OSError:
+        return False
+    return any(n.endswith(".json") and ".corrupt-" not in n for n in names)

@@ -23,6 +23,9 @@ import os
 import sqlite3
 import time
 
+# Datadir's, re-exported: the app looks for the database without importing sqlite3.
+from advice.datadir import DB_NAME as DB_NAME
+from advice.datadir import json_saves_waiting as json_saves_waiting
 from advice.errors import AdviceError
 
 # Not typing's TYPE_CHECKING: importing typing is a tenth of `advice status` (which never
@@ -37,7 +40,6 @@ if TYPE_CHECKING:
 
     PathLike = str | os.PathLike[str]
 
-DB_NAME = "advice.db"
 # A writer holds the lock for milliseconds; 20 processes in a row still fit well inside.
 BUSY_TIMEOUT_MS = 30_000
 
@@ -262,6 +264,23 @@ class Store:
         from advice.records import DoneRow
 
         return [DoneRow(*r) for r in rows]
+
+    def count_open(self) -> int:
+        return int(self._run("SELECT count(*) FROM followups WHERE archived_at IS NULL")[0][0])
+
+    def home(
+        self, archived: bool = False
+    ) -> list[tuple[int, str, str, str | None, str | None, int]]:
+        """(id, name, answers, next action, next date, steps done) of the open follow-ups
+        (`archived`: of the archived ones), in status()'s order: the home screen's list,
+        as sqlite3 gives the rows (a thousand of them at its start)."""
+        where = "IS NOT NULL" if archived else "IS NULL"
+        return self._run(
+            f"""SELECT id, name, answers, next_action, next_date,
+                   (SELECT count(*) FROM done WHERE followup_id = followups.id)
+               FROM followups WHERE archived_at {where}
+               ORDER BY next_date IS NULL, next_date, name_key"""
+        )
 
     # -- writing ---------------------------------------------------------------------
     def create(
@@ -540,15 +559,3 @@ def _migrate(db: sqlite3.Connection, path: str) -> None:
     except BaseException:
         db.execute("ROLLBACK")
         raise
-
-
-def json_saves_waiting() -> bool:
-    """Whether JSON saves of an earlier version wait to be imported (tracker.py does
-    it): a look at one folder, so `advice status` only pays for the import when due."""
-    from advice.datadir import data_folder
-
-    try:
-        names = os.listdir(os.path.join(data_folder(), "sessions"))
-    except OSError:
-        return False
-    return any(n.endswith(".json") and ".corrupt-" not in n for n in names)

@@ -73,10 +73,13 @@ class AdviceApp(App[None]):
         watch: bool = False,
         watch_interval: float | None = None,
         folder: Path | None = None,
+        case: str | None = None,
     ) -> None:
         super().__init__()
-        # The trees, their walks and saves (advice.workspace): the app only shows them.
-        self.workspace = Workspace(entries, today, folder=folder, resume=resume, preset=preset)
+        # The trees, their walks and follow-ups (advice.workspace): the app shows them.
+        self.workspace = Workspace(
+            entries, today, folder=folder, resume=resume, preset=preset, case=case
+        )
         self.watcher: Watcher | None = None
         if watch:  # reload a tree when its file or sources.yaml is saved
             from advice.app.live import Watcher
@@ -130,12 +133,12 @@ class AdviceApp(App[None]):
     def get_default_screen(self) -> Screen[Any]:
         """The first screen is the base of the stack: no blank default screen under it
         that Textual would also compose, style and lay out at start."""
-        self.workspace.served = self.served  # known once the driver is: here, first
-        if len(self.entries) == 1:
-            first = self.screen_for_entry(self.entries[0])
-        else:
-            self.tell(self.workspace.find_saves())  # the picker says which to continue
-            first = self.picker()
+        workspace = self.workspace
+        workspace.served = self.served  # known once the driver is: here, first
+        from advice.app.start import first_screen
+
+        first = first_screen(self)
+        self.tell(workspace.db.said())  # a database set aside, saves imported
         prepare(self, first)
         # What push_screen does for every other screen; without it Textual cannot
         # switch_screen away from the base screen.
@@ -143,19 +146,8 @@ class AdviceApp(App[None]):
         return first
 
     def on_mount(self) -> None:
-        if len(self.entries) == 1:
-            # The first question needs no save: it is drawn first, a save is offered
-            # just after (reading saves imports and reads files: ~5 ms of start-up).
-            self.call_after_refresh(self.offer_first_save)
         if self.watcher is not None:
             self.watcher.start(self)
-
-    def offer_first_save(self) -> None:
-        from advice.app.screens.resume import ask_continue
-
-        self.tell(self.workspace.find_saves())
-        if self.workspace.asks_first(self.entries[0], opened=True):
-            ask_continue(self, self.entries[0])
 
     def on_unmount(self) -> None:
         if self.watcher is not None:
@@ -164,7 +156,7 @@ class AdviceApp(App[None]):
     def picker(self) -> Screen[None]:
         from advice.app.screens.picker import PickerScreen
 
-        return PickerScreen(self.entries, self.workspace.offer_lines())
+        return PickerScreen(self.entries)
 
     def screen_for_entry(self, entry: TreeEntry) -> Screen[None]:
         """The error screen for a broken tree, else where its walk stands."""
@@ -180,12 +172,7 @@ class AdviceApp(App[None]):
         return walk_screen(entry, session)
 
     def open_entry(self, entry: TreeEntry) -> None:
-        """A tree picked from the list: asked to continue its save first, if any."""
-        from advice.app.screens.resume import ask_continue
-
-        if self.workspace.asks_first(entry):
-            ask_continue(self, entry)
-            return
+        """A tree picked from the list: where its walk stands."""
         self.switch_screen(self.screen_for_entry(entry))
 
     # -- live reload (the screens' side: app/live.py) --------------------------------
@@ -227,6 +214,15 @@ class AdviceApp(App[None]):
     def action_switch_tree(self) -> None:
         self.switch_screen(self.picker())
 
+    def action_home(self) -> None:
+        """The follow-ups (none to show when served: the walks are not kept)."""
+        if self.workspace.served:
+            self.notify("Follow-ups are not kept in a browser tab.", severity="warning")
+            return
+        from advice.app.screens.home import HomeScreen
+
+        self.switch_screen(HomeScreen())
+
     def action_help(self) -> None:
         from advice.app.screens.help import HelpScreen
 
@@ -242,6 +238,10 @@ class AdviceApp(App[None]):
         if commands is not None:
             yield from commands()
         yield SystemCommand("Switch tree", "Pick another tree", self.action_switch_tree)
+        if not self.workspace.served:
+            yield SystemCommand(
+                "Follow-ups", "Every follow-up: open, start, rename, archive", self.action_home
+            )
         yield SystemCommand("Toggle light/dark", "Switch the theme", self.action_toggle_theme)
         yield SystemCommand("Help", "What the keys do", self.action_help)
         yield from super().get_system_commands(screen)

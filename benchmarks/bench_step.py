@@ -85,6 +85,8 @@ async def steps(path: Path, walks: int = 12) -> tuple[list[float], list[float], 
 def main() -> list[tuple[str, float, float, str]]:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["ADVICE_CACHE_DIR"] = str(Path(tmp) / "cache")
+        # Every walk in the app is a follow-up, saved at each move: not the user's.
+        os.environ["ADVICE_DATA_DIR"] = str(Path(tmp) / "data")
         path = write(1_000, Path(tmp))
         latency, cpu, idle_cpu = asyncio.run(steps(path))
     median = statistics.median

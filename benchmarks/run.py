@@ -14,6 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_home
 import bench_load
 import bench_startup
 import bench_status
@@ -22,7 +23,7 @@ import bench_step
 
 def main() -> int:
     missed = 0
-    for module in (bench_startup, bench_load, bench_step, bench_status):
+    for module in (bench_startup, bench_load, bench_step, bench_status, bench_home):
         for name, ratio, goal, detail in module.main():
             ok = ratio <= goal
             missed += not ok

@@ -37,6 +37,15 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["ADVICE_DATA_DIR"] = str(tmp_path_factory.mktemp("data"))
 
 
+@pytest.fixture(autouse=True)
+def _own_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test its own data folder: the app saves every walk as a follow-up, and the
+    follow-ups one test leaves would open the next test's app on the home screen."""
+    monkeypatch.setenv("ADVICE_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+
+
 @pytest.fixture
 def shipped_tree() -> Tree:
     result = check_file(shipped_dir() / "interview-follow-up.yaml")

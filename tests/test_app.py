@@ -51,7 +51,7 @@ async def to_thank_you(pilot: Pilot[None]) -> None:
 def test_walk_to_a_recommendation_and_back_with_escape(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("ADVICE_DATA_DIR", str(tmp_path))  # without --resume: nothing saved
+    monkeypatch.setenv("ADVICE_DATA_DIR", str(tmp_path))
 
     async def script(pilot: Pilot[None], app: AdviceApp) -> None:
         assert question_id(app) == "situation"
@@ -518,9 +518,9 @@ def test_resume_continues_where_the_last_run_stopped(
         await pilot.press("enter")
         assert "Sincerely,\nSam Roe" in shown_text(app)
 
-    drive(make_app(resume=True, answers=THANK_YOU), first)
-    assert (tmp_path / "sessions" / "follow-up.json").is_file()
-    drive(make_app(resume=True), second)
+    drive(make_app(answers=THANK_YOU), first)
+    assert (tmp_path / "advice.db").is_file()  # always saved: no flag
+    drive(make_app(resume=True), second)  # --resume still accepted
 
 
 def test_a_missing_path_is_one_clear_line(tmp_path: Path) -> None:

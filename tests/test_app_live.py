@@ -4,6 +4,7 @@ Waits are bounded and generous; nothing asserts on timing."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -20,10 +21,8 @@ from advice.app.screens.help import HelpScreen
 from advice.app.screens.picker import PickerScreen
 from advice.app.screens.question import QuestionScreen
 from advice.app.screens.recommendation import RecommendationScreen
-from advice.app.screens.resume import ContinueScreen
 from advice.check import check_file
-from advice.saves import save
-from advice.session import Session
+from advice.tracker import Tracker
 from tests.support import TODAY
 from tests.support.app import (
     APP_DATA,
@@ -146,88 +145,75 @@ def test_watch_on_a_folder_sees_a_new_tree_file_and_a_deleted_one(tmp_path: Path
     drive(make_app(tmp_path, watch=True), script)
 
 
-def write_save(tree_path: Path, answers: dict[str, str]) -> Path:
+def make_followup(tree_path: Path, name: str, answers: list[str]) -> None:
+    """A follow-up written by another process (the CLI, another window): the tracker."""
     result = check_file(tree_path)
     assert result.tree is not None
-    return save(Session(result.tree, TODAY, answers), tree_path, {}, now=SAVED_AT)
+    with Tracker.open() as tracker:
+        walk = tracker.open_walk(
+            tracker.create(name, result.tree, tree_path), result.tree, tree_path, TODAY
+        )
+        for value in answers:
+            walk.session.answer(value)
+        tracker.save(walk)
 
 
-def test_the_picker_offers_to_continue_keys_and_mouse(tmp_path: Path) -> None:
-    save_file = write_save(
-        FOLLOW_UP, {"situation": "just-interviewed", "interview-date": "2026-11-20"}
-    )
+def stored(name: str) -> dict[str, str]:
+    with Tracker.open() as tracker:
+        row = tracker.get(name)
+        return dict(json.loads(row.answers))
 
-    async def start_over(pilot: Pilot[None], app: AdviceApp) -> None:
+
+def test_the_picker_opens_a_trees_only_follow_up_where_it_stood(tmp_path: Path) -> None:
+    make_followup(FOLLOW_UP, "Acme", ["just-interviewed", "2026-11-20"])
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
         assert isinstance(app.screen, PickerScreen)
-        offer = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
-        assert "continue where you left off (2 answers, saved 19 Nov 2026" in offer
-        assert "continue" not in str(app.screen.query_one(OptionList).get_option_at_index(1).prompt)
         await pilot.press("enter")
-        assert isinstance(app.screen, ContinueScreen)
-        assert "2 answers" in shown_text(app)
-        assert await pilot.click("#start-over")
-        await pilot.pause()
-        assert question_id(app) == "situation"
-        await pilot.press("3")  # saved as it goes from now on
-        assert isinstance(app.screen, RecommendationScreen)
-        await pilot.press("t")
-        offer = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
-        assert "continue" not in offer  # opened in this run: switching back resumes
+        assert question_id(app) == "interviewer"  # no dialog: where it stood, and said
+        assert "Continuing Acme: 2 answers" in notes(app)
+        await pilot.press("escape")
+        assert question_id(app) == "interview-date"
 
-    async def go_on(pilot: Pilot[None], app: AdviceApp) -> None:
-        offer = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
-        assert "(1 answer, saved " in offer
-        await pilot.press("enter", "c")
-        assert isinstance(app.screen, RecommendationScreen)
-        assert "Keep looking meanwhile" in shown_text(app)
-
-    async def with_resume(pilot: Pilot[None], app: AdviceApp) -> None:
-        offer = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
-        assert "continue where you left off (1 answer, saved " in offer
-        await pilot.press("enter")  # --resume continues without asking
-        assert "Keep looking meanwhile" in shown_text(app)
-
-    drive(make_app(APP_DATA), start_over)
-    assert '"waiting"' in save_file.read_text(encoding="utf-8")
-    drive(make_app(APP_DATA), go_on)
-    drive(make_app(APP_DATA, resume=True), with_resume)
+    drive(make_app(APP_DATA), script)
+    with Tracker.open() as tracker:
+        assert tracker.get("Acme").cursor == "interview-date"  # saved at once
 
 
-def test_one_tree_with_a_save_asks_at_start_and_a_changed_tree_drops_what_is_gone(
+def test_one_tree_with_a_follow_up_opens_it_and_a_changed_tree_drops_what_is_gone(
     tmp_path: Path,
 ) -> None:
     tree = copy_tree(tmp_path)
-    write_save(tree, {"situation": "want-to-call", "timeframe": "no-timeframe"})
+    make_followup(tree, "Acme", ["want-to-call", "no-timeframe"])
     text = tree.read_text(encoding="utf-8")
     tree.write_text(text.replace("no-timeframe", "no-date"), encoding="utf-8")
 
     async def script(pilot: Pilot[None], app: AdviceApp) -> None:
-        assert isinstance(app.screen, ContinueScreen)
-        await pilot.press("escape")  # escape continues: the choice that loses nothing
         assert question_id(app) == "timeframe"
         said = "\n".join(notes(app))
+        assert "Continuing Acme: 1 answer" in said
         assert "no longer fit and were dropped" in said
-        assert '"Did they say when they would decide?" -> "No, they gave no date"' in said
         assert "that answer is no longer offered" in said
 
     drive(make_app(tree), script)
 
 
-def test_a_corrupt_save_is_said_set_aside_and_the_app_goes_on(tmp_path: Path) -> None:
-    save_file = write_save(FOLLOW_UP, {"situation": "waiting"})
-    save_file.write_bytes(b"\x00garbage [@click=app.quit]x[/]{")
+def test_a_corrupt_database_is_said_set_aside_and_the_app_goes_on(tmp_path: Path) -> None:
+    data = Path(os.environ["ADVICE_DATA_DIR"])
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "advice.db").write_bytes(b"\x00garbage [@click=app.quit]x[/]{" * 100)
 
     async def script(pilot: Pilot[None], app: AdviceApp) -> None:
-        assert question_id(app) == "situation"  # no offer: there is nothing to continue
+        assert question_id(app) == "situation"
         [said] = notes(app)
-        assert said.startswith("the saved session was unreadable (not JSON")
+        assert "could not be read" in said and "a new one started" in said
         await pilot.press("3")
         assert isinstance(app.screen, RecommendationScreen)
 
     drive(make_app(FOLLOW_UP), script)
-    [aside] = save_file.parent.glob("follow-up.corrupt-*.json")
-    assert aside.read_bytes() == b"\x00garbage [@click=app.quit]x[/]{"
-    assert not save_file.exists()  # without --resume nothing new was saved
+    [aside] = data.glob("advice.corrupt-*.db")
+    assert aside.read_bytes().startswith(b"\x00garbage")
+    assert stored(f"After the interview {TODAY:%a} {TODAY.day} {TODAY:%b}") != {}
 
 
 @pytest.mark.parametrize(
@@ -239,13 +225,11 @@ def test_a_corrupt_save_is_said_set_aside_and_the_app_goes_on(tmp_path: Path) ->
     ],
     ids=["nested-100000-deep", "a-5000-digit-number", "a-fifo"],
 )
-def test_a_hostile_save_is_set_aside_and_the_app_starts(
-    tmp_path: Path, garbage: bytes, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_hostile_old_save_is_set_aside_and_the_app_starts(tmp_path: Path, garbage: bytes) -> None:
     """These exited 70 (or hung, for a FIFO) at every start until the file was deleted."""
-    monkeypatch.setenv("ADVICE_DATA_DIR", str(tmp_path / "data"))
-    save_file = write_save(FOLLOW_UP, {"situation": "waiting"})
-    save_file.unlink()
+    sessions = Path(os.environ["ADVICE_DATA_DIR"]) / "sessions"
+    sessions.mkdir(parents=True)
+    save_file = sessions / "follow-up.json"
     if garbage == b"fifo":
         os.mkfifo(save_file)
     else:
@@ -253,7 +237,7 @@ def test_a_hostile_save_is_set_aside_and_the_app_starts(
 
     async def script(pilot: Pilot[None], app: AdviceApp) -> None:
         await wait_for(pilot, lambda: bool(notes(app)), "the message")
-        assert question_id(app) == "situation"  # no offer: there is nothing to continue
+        assert question_id(app) == "situation"
         [said] = notes(app)
         assert said.startswith("the saved session was unreadable (")
         await pilot.press("3")
@@ -266,34 +250,37 @@ def test_a_hostile_save_is_set_aside_and_the_app_starts(
         assert aside.read_bytes() == garbage
 
 
-def test_a_save_written_meanwhile_by_another_walk_is_not_overwritten(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Two walks of one tree at once: the app's next save finds the other's and says so."""
-    monkeypatch.setenv("ADVICE_DATA_DIR", str(tmp_path / "data"))
-    write_save(FOLLOW_UP, {"situation": "want-to-call"})
+def test_a_follow_up_saved_meanwhile_elsewhere_is_not_overwritten(tmp_path: Path) -> None:
+    """Two windows on one follow-up: the app's next save finds the other's and says so."""
+    make_followup(FOLLOW_UP, "Acme", ["want-to-call"])
 
     async def script(pilot: Pilot[None], app: AdviceApp) -> None:
-        assert question_id(app) == "timeframe"  # --resume continued the save
-        theirs = write_save(FOLLOW_UP, {"situation": "waiting"})  # another walk saves
-        before = theirs.read_bytes()
+        assert question_id(app) == "timeframe"
+        with Tracker.open() as other:  # another window saves it meanwhile
+            tree = app.workspace.entries[0].loaded
+            assert tree is not None
+            walk = other.open_walk(other.get("Acme"), tree, FOLLOW_UP, TODAY)
+            walk.session.back()
+            walk.session.answer("waiting")
+            other.save(walk)
+        theirs = stored("Acme")
         await pilot.press("1")
-        await pilot.pause()
+        await pilot.press("escape")
         said = [n for n in notes(app) if "not being saved" in n]
         assert len(said) == 1, notes(app)
-        assert "was changed by another walk of this tree" in said[0]
+        assert "was changed by another window or command" in said[0]
         assert "it was not overwritten" in said[0]
-        assert theirs.read_bytes() == before
+        assert stored("Acme") == theirs
 
-    drive(make_app(FOLLOW_UP, resume=True), script)
+    drive(make_app(FOLLOW_UP), script)
 
 
-def test_an_unwritable_save_folder_is_said_once_and_the_walk_goes_on(
+def test_an_unwritable_data_folder_is_said_once_and_the_walk_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
-    monkeypatch.setenv("ADVICE_DATA_DIR", str(blocker))
+    monkeypatch.setenv("ADVICE_DATA_DIR", str(blocker / "data"))
 
     async def script(pilot: Pilot[None], app: AdviceApp) -> None:
         await pilot.press("1", "enter")
@@ -302,6 +289,6 @@ def test_an_unwritable_save_folder_is_said_once_and_the_walk_goes_on(
         await pilot.press("escape")
         said = [n for n in notes(app) if "not being saved" in n]
         assert len(said) == 1, notes(app)
-        assert said[0].startswith("Your answers are not being saved: could not write")
+        assert said[0].startswith("Your answers are not being saved: could not create")
 
     drive(make_app(FOLLOW_UP, resume=True), script)

@@ -6,10 +6,7 @@ blink and nothing animates. Update with `pytest --snapshot-update`, then look at
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -65,32 +62,33 @@ def test_light_theme(snap_compare: Compare) -> None:
 
 
 @pytest.fixture
-def saved_walk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """A save of the follow-up tree (2 answers), its time shown in UTC."""
-    from advice.check import check_file
-    from advice.saves import save
-    from advice.session import Session
+def follow_ups() -> None:
+    """Follow-ups of the fixture tree: overdue, due today, later, and one at a question;
+    made through the Tracker, in the test's own data folder (tests/conftest.py)."""
+    from datetime import timedelta
 
-    monkeypatch.setenv("ADVICE_DATA_DIR", str(tmp_path))
+    from advice.check import check_file
+    from advice.tracker import Tracker
+
     tree = check_file(FOLLOW_UP).tree
     assert tree is not None
-    answers = {"situation": "just-interviewed", "interview-date": "2026-11-20"}
-    save(Session(tree, TODAY, answers), FOLLOW_UP, now=datetime(2026, 11, 19, 12, 0, tzinfo=UTC))
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["TZ"]
-        else:
-            os.environ["TZ"] = before
-        time.tzset()
+    made = [
+        ("Acme, data analyst", 0),
+        ("Globex, support lead", 4),
+        ("Initech, tester", 1),
+        ("Umbrella [b]bold?[/b]", None),
+    ]
+    with Tracker.open() as tracker:
+        for name, days_ago in made:
+            walk = tracker.open_walk(tracker.create(name, tree, FOLLOW_UP), tree, FOLLOW_UP, TODAY)
+            if days_ago is None:
+                walk.session.answer("want-to-call")
+            else:
+                for value in ("just-interviewed", str(TODAY - timedelta(days=days_ago)), "Ms Lee"):
+                    walk.session.answer(value)
+            tracker.save(walk)
 
 
-@pytest.mark.parametrize(
-    "keys", [pytest.param((), id="picker"), pytest.param(("enter",), id="ask")]
-)
-def test_continue_a_save(snap_compare: Compare, saved_walk: None, keys: tuple[str, ...]) -> None:
-    assert snap_compare(make_app(APP_DATA), press=keys, terminal_size=(80, 24))
+@pytest.mark.parametrize("size", SIZES)
+def test_home(snap_compare: Compare, follow_ups: None, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(FOLLOW_UP), terminal_size=size)

@@ -19,6 +19,8 @@ from urllib.parse import unquote
 
 import pytest
 
+from advice.check import check_file
+from advice.session import Session
 from tests.support import ROOT, TODAY
 from tests.support.pictures import BROWSER_SHOT, screen_lines, shipped_app
 
@@ -42,16 +44,48 @@ def readme_images() -> dict[str, str]:
     return {unquote(path): alt for alt, path in found}
 
 
+# The home screen's follow-ups (name, answers): three interviews this week and a call.
+FOLLOW_UPS = [
+    ("Acme, data analyst", ["just-interviewed", "2026-11-16", "email"]),
+    ("Globex, support lead", ["just-interviewed", "yesterday", "handwritten"]),
+    ("Initech, tester", ["just-interviewed", "today", "email"]),
+    ("Umbrella, QA lead", ["want-to-call"]),
+]
+
+
+def make_follow_ups() -> None:
+    """FOLLOW_UPS of the shipped tree, through the tracker, in the test's data folder."""
+    from advice.library import shipped_dir
+    from advice.tracker import Tracker
+    from tests.support.walks import TREE
+
+    path = shipped_dir() / f"{TREE}.yaml"
+    tree = check_file(path).tree
+    assert tree is not None
+    with Tracker.open() as tracker:
+        for name, answers in FOLLOW_UPS:
+            walk = tracker.open_walk(tracker.create(name, tree, path), tree, path, TODAY)
+            walk.session = Session.replay(tree, answers, TODAY)
+            tracker.save(walk)
+
+
 @pytest.mark.parametrize("picture", list(PICTURES))
 def test_readme_picture(snap_compare: Compare, picture: str) -> None:
     answers, size = PICTURES[picture]
     assert snap_compare(shipped_app(answers), terminal_size=size)
 
 
+def test_readme_home_picture(snap_compare: Compare) -> None:
+    """The home screen, as `advice` opens with the follow-ups of a busy week."""
+    make_follow_ups()
+    assert snap_compare(shipped_app([]), terminal_size=(80, 24))
+
+
 def test_the_readme_shows_only_these_pictures() -> None:
     """No fixture tree's snapshot (which a reader would take for the real tree), and
     every picture one whose age a test checks."""
     ours = {str(SNAPSHOTS / f"test_readme_picture[{name}].svg") for name in PICTURES}
+    ours.add(str(SNAPSHOTS / "test_readme_home_picture.svg"))
     images = readme_images()
     assert images, "README.md shows no picture"
     for image in images:

@@ -4,10 +4,12 @@ told is checked as the Notices the app would show."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -15,8 +17,10 @@ import pytest
 from advice.catalog import TreeEntry, load_catalog, load_entry
 from advice.library import SOURCES_FILE, shipped_dir
 from advice.model import Question, Tree
-from advice.saves import ENV_DIR, load, save
+from advice.records import FollowUpRow
+from advice.saves import ENV_DIR, load
 from advice.session import Session
+from advice.tracker import Tracker
 from advice.workspace import Notice, Workspace
 from tests.support import TODAY
 
@@ -169,84 +173,119 @@ def test_following_a_folder_lists_a_new_tree_file_and_drops_a_deleted_one(
     assert [e.path for e in ws.entries] == [added]
 
 
-def test_resume_continues_the_save_another_run_wrote(tmp_path: Path) -> None:
+def stored(name: str) -> FollowUpRow:
+    with Tracker.open() as tracker:
+        return tracker.get(name)
+
+
+NAME = f"{loaded(load_entry(SHIPPED)).title} {TODAY:%a} {TODAY.day} {TODAY:%b}"
+
+
+def test_every_move_is_saved_and_another_run_continues_it(tmp_path: Path, data_dir: Path) -> None:
     path = copy_shipped(tmp_path)
-    first = one_tree(path, resume=True)
+    first = one_tree(path)
     entry, session = start(first)
+    assert first.record_move(entry, session) == [] and not data_dir.exists()  # nothing yet
     walk(session, 3)
     first.details["interviewer"] = "Ms Lee"
     assert first.record_move(entry, session) == []
-    assert saved_answers(session.tree) == session.answers
+    assert json.loads(stored(NAME).answers) == session.answers  # named: title and day
 
-    again = one_tree(path, resume=True)
-    _, resumed = start(again)
+    again = one_tree(path, resume=True)  # --resume: accepted, and the default now
+    resumed, notices = again.session_for(again.entries[0], loaded(again.entries[0]))
+    assert notices == [Notice(f"Continuing {NAME}: 3 answers", timeout=6)]
     assert (resumed.answers, resumed.cursor) == (session.answers, session.cursor)
     assert again.details == {"interviewer": "Ms Lee"}
-    # --resume continues without asking, though the save is offered in the list.
-    assert again.find_saves() == [] and not again.asks_first(again.entries[0], opened=True)
 
 
-def test_two_walks_on_one_save_the_second_is_refused_and_said_once(tmp_path: Path) -> None:
+def test_named_from_the_details_and_a_second_one_is_made_unique(tmp_path: Path) -> None:
     path = copy_shipped(tmp_path)
-    one, other = one_tree(path, resume=True), one_tree(path, resume=True)
-    (entry, mine), (_, theirs) = start(one), start(other)
+    ws = one_tree(path)
+    tree = loaded(ws.entries[0])
+    assert ws.new_name(tree, {"company": " Acme ", "position": "data analyst"}) == (
+        "Acme, data analyst"
+    )
+    entry, session = start(ws)
+    walk(session, 1)
+    ws.record_move(entry, session)
+    assert ws.new_name(tree, {}) == f"{NAME} (2)"
+
+
+def test_two_runs_on_one_follow_up_the_second_is_refused_and_said_once(tmp_path: Path) -> None:
+    path = copy_shipped(tmp_path)
+    first = one_tree(path)
+    entry, mine = start(first)
     walk(mine, 1)
-    assert one.record_move(entry, mine) == []
-    walk(theirs, 2)
+    assert first.record_move(entry, mine) == []
+    other = one_tree(path)
+    theirs, _ = other.session_for(other.entries[0], loaded(other.entries[0]))
+    walk(mine, 1)
+    assert first.record_move(entry, mine) == []  # this one saves first
+    walk(theirs, 1)
 
     [refused] = other.record_move(entry, theirs)
     assert (refused.severity, refused.title) == ("error", "Not saved")
     assert refused.text.startswith("Your answers are not being saved: ")
-    assert "was changed by another walk of this tree" in refused.text
+    assert "was changed by another window or command" in refused.text
     assert "it was not overwritten" in refused.text
     assert other.record_move(entry, theirs) == []  # said once, not at every move
-    assert saved_answers(mine.tree) == mine.answers
+    assert json.loads(stored(NAME).answers) == mine.answers
 
 
-def test_served_writes_nothing_and_offers_nothing(tmp_path: Path, data_dir: Path) -> None:
+def test_a_changed_answer_says_which_dates_moved(tmp_path: Path) -> None:
     path = copy_shipped(tmp_path)
-    ws = one_tree(path, resume=True, served=True)
+    ws = one_tree(path)
+    entry, session = start(ws)
+    walk(session, 3)
+    assert ws.record_move(entry, session) == []
+    ws.mark_done(entry, session, ws.steps(entry, session)[0], TODAY)
+    assert ws.steps(entry, session)[0].done_on == TODAY
+    date_question = next(q for q in session.transcript() if q.question.input is not None)
+    session.change(date_question.question.id, (TODAY - timedelta(days=1)).isoformat())
+    [said] = ws.record_move(entry, session)
+    assert said.title == "Your dates changed"
+    assert re.fullmatch(r".+ moved from \w{3} \d+ \w{3} to \w{3} \d+ \w{3}", said.text)
+
+
+def test_served_writes_nothing_and_reads_nothing(tmp_path: Path, data_dir: Path) -> None:
+    path = copy_shipped(tmp_path)
+    ws = one_tree(path, served=True)
     entry, session = start(ws)
     walk(session, 2)
-    assert not ws.saves_walks(entry) and ws.record_move(entry, session) == []
+    assert ws.record_move(entry, session) == []
     assert not data_dir.exists()
 
-    save(session, path)  # a save there, written by someone else
-    assert ws.find_saves() == [] and ws.offered == {} and not ws.has_offer(entry, opened=True)
+    saver = one_tree(path)  # a follow-up there, written by someone else
+    entry, other = start(saver)
+    walk(other, 2)
+    saver.record_move(entry, other)
+    assert ws.db.rows() == [] and not ws.opens_home()
+    fresh = one_tree(path, served=True)
+    assert start(fresh)[1].answers == {}
 
 
-def test_continue_a_save_or_start_over(tmp_path: Path) -> None:
+def test_the_home_list_reads_rows_overdue_first(tmp_path: Path) -> None:
     path = copy_shipped(tmp_path)
-    entry = load_entry(path)
-    earlier = Session(loaded(entry), TODAY)
-    walk(earlier, 3)
-    save(earlier, path, {"interviewer": "Ms Lee"})
-
-    # Continue: the saved walk, and it is saved from now on.
-    ws = Workspace([entry], TODAY)
-    assert not ws.saves_walks(entry) and ws.find_saves() == []
-    assert ws.has_offer(entry) and ws.asks_first(entry)
-    assert ws.offer_lines()[path].startswith("continue where you left off (3 answers, saved ")
-    latest, notices = ws.take_offer(entry, go_on=True)
-    assert notices == [] and latest is entry
-    session = ws.sessions[ws.key_of(entry)]
-    assert (session.answers, session.cursor) == (earlier.answers, earlier.cursor)
-    assert ws.details == {"interviewer": "Ms Lee"} and ws.saves_walks(entry)
-    assert not ws.asks_first(entry) and ws.offer_lines() == {}
-    session.back()
-    assert ws.record_move(entry, session) == []
-    assert saved_answers(session.tree) == session.answers
-
-    # Start over: a fresh walk, which replaces the save at its first move.
-    ws = Workspace([entry], TODAY)
-    ws.find_saves()
-    ws.take_offer(entry, go_on=False)
-    fresh = ws.sessions[ws.key_of(entry)]
-    assert fresh.answers == {} and ws.details == {}
-    assert saved_answers(fresh.tree) == session.answers  # not yet
-    walk(fresh, 1)
-    assert ws.record_move(entry, fresh) == []
-    assert saved_answers(fresh.tree) == fresh.answers
+    tree = loaded(load_entry(path))
+    with Tracker.open() as tracker:
+        for name, days_ago in [("Later", 0), ("Overdue", 5), ("Today", 1), ("Started", None)]:
+            case = tracker.open_walk(tracker.create(name, tree, path), tree, path, TODAY)
+            case.session.answer("just-interviewed")
+            if days_ago is not None:
+                case.session.answer((TODAY - timedelta(days=days_ago)).isoformat())
+                case.session.answer("email")
+            tracker.save(case)
+    ws = one_tree(path)
+    assert ws.opens_home()
+    lines = ws.home_lines()
+    assert [(h.name, h.due) for h in lines] == [
+        ("Overdue", "overdue"),
+        ("Today", "today"),
+        ("Later", "later"),
+        ("Started", "none"),
+    ]
+    assert [h.standing for h in lines] == ["plan ready"] * 3 + ["question 2"]
+    assert lines[0].next.startswith("Email")
 
 
 def test_the_workspace_imports_no_textual() -> None:
@@ -256,3 +295,16 @@ def test_the_workspace_imports_no_textual() -> None:
         "sorted(m for m in sys.modules if m.startswith('textual'))"
     )
     subprocess.run([sys.executable, "-c", probe], check=True)
+
+
+def test_the_home_list_reads_rows_only_even_when_a_tree_file_is_gone(tmp_path: Path) -> None:
+    path = copy_shipped(tmp_path)
+    ws = one_tree(path)
+    entry, session = start(ws)
+    walk(session, 3)
+    ws.record_move(entry, session)
+    path.unlink()  # the tree it walks is gone: the list still reads, from the rows alone
+    again = Workspace([load_entry(SHIPPED)], TODAY)
+    [line] = again.home_lines()
+    assert (line.name, line.standing) == (NAME, "plan ready")
+    assert again.home_lines(archived=True) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -22,6 +23,10 @@ from advice.export import to_markdown
 from advice.fileio import atomic_write
 from advice.model import Recommendation
 from advice.view import RecommendationView, WalkView, reviewed_note, step_text, walk_view
+from advice.workspace import short_date
+
+if TYPE_CHECKING:
+    from advice.tracker import TrackedStep
 
 
 class RecommendationScreen(WalkScreen):
@@ -33,7 +38,12 @@ class RecommendationScreen(WalkScreen):
         # Not in the key bar (at 60 columns it would push out Help): the button under
         # the step's text, the help and the palette say it.
         Binding("w", "why", "Why", show=False),
+        # Marking dated steps done (app/screens/marking.py): x today, o on a day typed.
+        Binding("x", "mark_done", "Done"),
+        Binding("o", "mark_done_on", "Done on", show=False),
+        Binding("u", "undo_done", "Undo done", show=False),
     ]
+    KEYBAR_SPARE = ("mark_done",)  # at 60 columns Help stays in the key bar instead
 
     def here_label(self) -> str:
         return "Your next step"
@@ -73,9 +83,14 @@ class RecommendationScreen(WalkScreen):
     def compose_when(self, node: RecommendationView) -> ComposeResult:
         if node.schedule:
             yield Static("When", classes="section")
+            done = {s.key: s.done_on for s in self.tracked()}
             for step in node.schedule:
                 line = step_text(step, long=True)
-                yield Static(Content(line), classes="when-step -past" if step.past else "when-step")
+                on = done.get((self.shown_id, step.step))
+                if on is not None:  # said in words: a colour alone would not say it
+                    line = f"Done {short_date(on)}: {line}"
+                classes = "when-step -past" if step.past or on else "when-step"
+                yield Static(Content(line), classes=classes)
                 if step.late_note:
                     yield Static(Content(step.late_note), classes="when-note")
 
@@ -112,7 +127,32 @@ class RecommendationScreen(WalkScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("copy_text", "details"):
             return bool(self.recommendation.templates)
+        if action in ("mark_done", "mark_done_on", "undo_done"):
+            # Served, nothing is kept; a step with no date is nothing to mark.
+            return bool(self.recommendation.schedule) and not self.advice_app.workspace.served
         return True
+
+    def tracked(self) -> list[TrackedStep]:
+        """The dated steps, each with the day it was marked done (None: still to do)."""
+        return self.advice_app.workspace.steps(self.entry, self.session)
+
+    def action_mark_done(self) -> None:
+        if not self.stale():
+            from advice.app.screens.marking import mark_done
+
+            mark_done(self, ask_day=False)
+
+    def action_mark_done_on(self) -> None:
+        if not self.stale():
+            from advice.app.screens.marking import mark_done
+
+            mark_done(self, ask_day=True)
+
+    def action_undo_done(self) -> None:
+        if not self.stale():
+            from advice.app.screens.marking import undo_done
+
+            undo_done(self)
 
     def action_copy_text(self) -> None:
         """`c`: the ready text in view; with several in view (or none), ask which."""
@@ -238,6 +278,14 @@ class RecommendationScreen(WalkScreen):
             "Why this step", "Your answers, each date's rule and the quotes", self.action_why
         )
         yield SystemCommand("Save plan", "Save this plan as Markdown", self.action_save_plan)
+        if self.recommendation.schedule and not self.advice_app.workspace.served:
+            yield SystemCommand("Done", "Mark a dated step done today", self.action_mark_done)
+            yield SystemCommand(
+                "Done on", "Mark a dated step done on a day", self.action_mark_done_on
+            )
+            yield SystemCommand(
+                "Undo done", "A step marked done is to do again", self.action_undo_done
+            )
         if self.recommendation.templates:
             yield SystemCommand("Copy text", "Copy the ready text", self.action_copy_text)
             yield SystemCommand("Your details", "Fill in names for the texts", self.action_details)

@@ -36,6 +36,8 @@ class WalkScreen(AppScreen):
         Binding("escape,backspace", "back", "Back", key_display="esc"),
         Binding("r", "restart", "Restart"),
         Binding("t", "switch_tree", "Trees", show=False),
+        # Not in the key bar (room): the help and the palette say it.
+        Binding("h", "app.home", "Follow-ups", show=False),
     ]
 
     def __init__(self, entry: TreeEntry, session: Session) -> None:

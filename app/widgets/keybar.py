@@ -24,6 +24,7 @@ class Key(msgspec.Struct, frozen=True):
     display: str  # how the key is shown, e.g. "esc", "^q"
     description: str
     enabled: bool
+    action: str = ""
 
 
 class KeyBar(Hoverable[Key], can_focus=False):
@@ -62,7 +63,13 @@ class KeyBar(Hoverable[Key], can_focus=False):
                 continue
             seen.add(binding.action)
             shown.append(
-                Key(binding.key, app.get_key_display(binding), binding.description, enabled)
+                Key(
+                    binding.key,
+                    app.get_key_display(binding),
+                    binding.description,
+                    enabled,
+                    binding.action,
+                )
             )
         return shown, palette
 
@@ -72,9 +79,14 @@ class KeyBar(Hoverable[Key], can_focus=False):
         # Most room first; then tighter until it fits: one space between keys, the
         # palette key without its word, no margins; last, cut keys from the right
         # (the palette key stays, as Textual's Footer keeps it).
-        tries = [(2, True, 1), (1, True, 1), (1, False, 1), (1, False, 0)]
-        for sep, word, margin in tries:
-            parts, spans, used = self._layout(shown, palette, sep, word, margin, width)
+        tries = [(2, True, 1), (1, True, 1), (1, False, 1)]
+        # Then without the keys the screen can spare (its KEYBAR_SPARE actions: the help
+        # and the palette say them), before keys are cut from the right.
+        spare = getattr(self.screen, "KEYBAR_SPARE", ())
+        needed = [k for k in shown if k.action not in spare]
+        layouts = [(shown, *t) for t in tries] + [(needed, 1, False, 1), (needed, 1, False, 0)]
+        for keys, sep, word, margin in layouts:
+            parts, spans, used = self._layout(keys, palette, sep, word, margin, width)
             if used <= width:
                 break
         self._spans = spans

@@ -19,23 +19,33 @@ from tests.support.walks import TREE
 BROWSER_SHOT = Path("docs/serve-browser.png")
 
 
-def shipped_app(answers: list[str]) -> AdviceApp:
+class ServedApp(AdviceApp):
+    """The app as a browser tab runs it (advice serve): what it draws differs (no step
+    to mark done: nothing is kept for a visitor), so the browser's text is drawn so."""
+
+    @property
+    def served(self) -> bool:
+        return True
+
+
+def shipped_app(answers: list[str], served: bool = False) -> AdviceApp:
     """The app on the shipped trees, as `advice --today` starts it, walked to `answers`
-    (replayed as the plain walk does); nothing blinks or moves."""
+    (replayed as the plain walk does); nothing blinks or moves. `served`: as in a tab."""
     tree = check_file(shipped_dir() / f"{TREE}.yaml").tree
     assert tree is not None
     walked = Session.replay(tree, answers, TODAY).answers if answers else None
-    app = AdviceApp.from_path(None, TODAY, blink=False, preset={TREE: walked} if walked else None)
+    cls = ServedApp if served else AdviceApp
+    app = cls.from_path(None, TODAY, blink=False, preset={TREE: walked} if walked else None)
     app.animation_level = "none"
     return app
 
 
 def screen_lines(answers: list[str], size: tuple[int, int]) -> list[str]:
-    """The characters the app draws for these answers at this size, one string a row,
-    without trailing spaces (as a terminal's buffer reads back)."""
+    """The characters the app draws in a browser tab for these answers at this size, one
+    string a row, without trailing spaces (as a terminal's buffer reads back)."""
 
     async def draw() -> list[str]:
-        app = shipped_app(answers)
+        app = shipped_app(answers, served=True)
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             await pilot.wait_for_scheduled_animations()
