@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # `advice` alone starts without argparse (advice.entry)
+    import argparse
+    from datetime import date
 
 
 def run_app(args: argparse.Namespace) -> int:
+    return run(
+        args.path,
+        args.today,
+        theme=getattr(args, "theme", "dark"),
+        resume=getattr(args, "resume", False),
+        watch=getattr(args, "watch", False),
+    )
+
+
+def run(
+    path: str | None,
+    today: date | None,
+    *,
+    theme: str = "dark",
+    resume: bool = False,
+    watch: bool = False,
+) -> int:
     from advice.app.advice_app import AdviceApp
 
     # What is imported by now (Textual and our modules, ~40,000 objects) lives until the
@@ -17,12 +38,6 @@ def run_app(args: argparse.Namespace) -> int:
     gc.freeze()
 
     # A missing path is an AdviceError here, before the screen is taken over.
-    app = AdviceApp.from_path(
-        args.path,
-        args.today,
-        theme_name=getattr(args, "theme", "dark"),
-        resume=getattr(args, "resume", False),
-        watch=getattr(args, "watch", False),
-    )
+    app = AdviceApp.from_path(path, today, theme_name=theme, resume=resume, watch=watch)
     app.run()
     return app.return_code or 0

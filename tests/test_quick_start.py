@@ -1,0 +1,67 @@
+"""`advice` alone starts the app without advice.cli and argparse (advice.entry), and
+reads its options exactly as the full parser does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from advice.cli import build_parser
+from advice.entry import app_options
+
+READ_QUICKLY = [
+    [],
+    ["--today", "2026-11-20"],
+    ["--resume"],
+    ["--watch", "--today", "2026-02-28", "--resume"],
+    ["--today", "2026-11-20", "--today", "20261121"],  # the last wins; fromisoformat's forms
+]
+
+
+@pytest.mark.parametrize("argv", READ_QUICKLY)
+def test_the_quick_reading_is_the_parsers(argv: list[str]) -> None:
+    options = app_options(argv)
+    assert options is not None
+    parsed = build_parser().parse_args(argv)
+    assert parsed.path is None and parsed.theme == "dark"
+    assert options == {
+        k: v for k in ("today", "resume", "watch") if (v := getattr(parsed, k)) not in (None, False)
+    }
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["interview-follow-up"],  # a path or tree id: the parser tells it from a command
+        ["list"],
+        ["--help"],
+        ["--theme", "light"],
+        ["--res"],  # an abbreviation argparse allows
+        ["--today"],
+        ["--today", "not-a-date"],
+        ["--today=2026-11-20"],
+        ["--resume", "--bogus"],
+    ],
+)
+def test_anything_else_goes_to_the_full_parser(argv: list[str]) -> None:
+    assert app_options(argv) is None
+
+
+def test_the_apps_start_imports_neither_argparse_nor_the_cli() -> None:
+    """As the start-up benchmark starts it (through advice.entry.main, to its first
+    frame): the ~13M instructions of advice.cli and argparse stay out of issue 17's
+    first-frame count."""
+    target = Path(__file__).resolve().parents[1] / "benchmarks" / "startup_target.py"
+    probe = (
+        "import atexit, runpy, sys\n"
+        "atexit.register(lambda: print(sorted(m for m in ('argparse', 'advice.cli') "
+        "if m in sys.modules), 'advice.app.advice_app' in sys.modules))\n"
+        "sys.argv = ['startup_target.py', 'advice']\n"
+        f"runpy.run_path({str(target)!r}, run_name='__main__')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[] True", out.stdout
