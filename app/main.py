@@ -34,8 +34,11 @@ def run(
     # process ends: the cyclic collector need not walk it again, at its passes during
     # the start (~2M instructions) nor above all at exit, where Python's shutdown walks
     # every object (~56M, 5% of a start: docs/performance.md). Objects made from here
-    # on are collected as usual.
+    # on are collected as usual, once the first frame is drawn: until then the collector
+    # is off (AdviceApp.on_mount turns it back on), as its passes over the first
+    # screen's new objects were ~5M instructions of the start to that frame.
     gc.freeze()
+    gc.disable()
 
     # A missing path is an AdviceError here, before the screen is taken over.
     app = AdviceApp.from_path(path, today, theme_name=theme, resume=resume, watch=watch)

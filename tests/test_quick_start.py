@@ -65,3 +65,41 @@ def test_the_apps_start_imports_neither_argparse_nor_the_cli() -> None:
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "[] True", out.stdout
+
+
+GC_PROBE = """
+import gc, sys
+from advice import entry
+from advice.app import advice_app
+
+class Probe(advice_app.AdviceApp):
+    seen = []
+
+    def _display(self, screen, renderable):
+        super()._display(screen, renderable)
+        if renderable is not None and screen.children and not self.seen:
+            self.seen.append(gc.isenabled())
+            self.set_timer(0.3, self.later)
+
+    def later(self):
+        self.seen.append(gc.isenabled())
+        self.exit()
+
+advice_app.AdviceApp = Probe
+run = Probe.run
+Probe.run = lambda self, **_: run(self, headless=True, size=(100, 30))
+sys.argv = ["advice", "--today", "2026-11-20"]
+entry.main()
+print(Probe.seen)
+"""
+
+
+def test_the_collector_is_off_until_the_first_frame_and_back_on_after() -> None:
+    """app/main.py turns the cyclic collector off after gc.freeze() (its passes over the
+    first screen's objects cost ~5M instructions); AdviceApp.on_mount turns it back on
+    once the first frame is drawn. A walk must not go on without it."""
+    out = subprocess.run(
+        [sys.executable, "-c", GC_PROBE], capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[False, True]", out.stdout
