@@ -16,7 +16,7 @@ from pathlib import Path
 
 import textual
 
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 DOC = ROOT / "docs" / "performance.md"
 OURS = [ROOT / "app", ROOT / "tests", ROOT / "benchmarks"]
