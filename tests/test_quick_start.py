@@ -53,13 +53,13 @@ def test_anything_else_goes_to_the_full_parser(argv: list[str]) -> None:
 def test_the_apps_start_imports_neither_argparse_nor_the_cli() -> None:
     """As the start-up benchmark starts it (through advice.entry.main, to its first
     frame): the ~13M instructions of advice.cli and argparse stay out of issue 17's
-    first-frame count, and so does the text field (~3M), as the first question is a
-    choice."""
+    first-frame count, and so do the text field and the top and too-small bars (~3M
+    each), as the first question is a choice and has neither bar."""
     target = Path(__file__).resolve().parents[1] / "benchmarks" / "startup_target.py"
     probe = (
         "import atexit, runpy, sys\n"
         "atexit.register(lambda: print(sorted(m for m in ('argparse', 'advice.cli', "
-        "'advice.app.widgets.field') "
+        "'advice.app.widgets.field', 'advice.app.widgets.bars') "
         "if m in sys.modules), 'advice.app.advice_app' in sys.modules))\n"
         "sys.argv = ['startup_target.py', 'advice']\n"
         f"runpy.run_path({str(target)!r}, run_name='__main__')\n"
