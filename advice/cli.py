@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from advice.entry import escaped_output as _escaped_output
 from advice.entry import guarded
@@ -949,12 +949,30 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
 DATA_COMMANDS = ("status", "done", "archive", "backup", "restore")
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Parser(argparse.ArgumentParser):
+    """A parser whose epilog is written only when its help is shown: saying where the
+    follow-ups live imports the store (and sqlite3, ~3M instructions), which the app's
+    start and every other command before its first line do not need."""
+
+    def __init__(self, epilog_of: Callable[[], str], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._epilog_of = epilog_of
+
+    def format_help(self) -> str:
+        self.epilog = self._epilog_of()
+        return super().format_help()
+
+
+def _main_epilog() -> str:
     commands = "\n".join(f"  {name:<8} {help_}" for name, (help_, _, _) in COMMANDS.items())
-    p = argparse.ArgumentParser(
+    return f"commands (advice COMMAND --help for more):\n{commands}\n\n{data_note()}"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        _main_epilog,
         prog="advice",
         description="Expert advice as cited, interactive decision trees.",
-        epilog=f"commands (advice COMMAND --help for more):\n{commands}\n\n{data_note()}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("path", nargs="?", help="a tree file or folder (default: the shipped trees)")
@@ -976,14 +994,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def command_parser(name: str) -> argparse.ArgumentParser:
     help_, add_args, _ = COMMANDS[name]
-    p = argparse.ArgumentParser(
-        prog=f"advice {name}",
-        description=help_,
-        epilog=data_note() if name in DATA_COMMANDS else None,
-        formatter_class=argparse.RawDescriptionHelpFormatter
-        if name in DATA_COMMANDS
-        else argparse.HelpFormatter,
-    )
+    if name not in DATA_COMMANDS:
+        p = argparse.ArgumentParser(prog=f"advice {name}", description=help_)
+    else:
+        p = _Parser(
+            data_note,
+            prog=f"advice {name}",
+            description=help_,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
     add_args(p)
     return p
 

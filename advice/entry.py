@@ -1,10 +1,15 @@
-"""The `advice` console script: `advice status` is answered here, everything else by
-advice.cli.
+"""The `advice` console script: `advice status` and the app on the shipped trees are
+answered here, everything else by advice.cli.
 
 `advice status` is meant for a shell prompt or a daily reminder, so it must start about
 as fast as Python itself (the goal: within 1.3x of `python -c "import sqlite3"`,
 benchmarks/bench_status.py). Importing advice.cli and building its parser was more
 than that by itself; this module imports nothing until it knows the command.
+
+The app on the shipped trees (`advice`, with `--today D`, `--resume`, `--watch`) starts
+here too: importing advice.cli and argparse and building the parser cost it ~13M
+instructions, 1.3% of its start to the first frame (issue 17: within 1.15x of a bare
+Textual app; docs/performance.md).
 """
 
 from __future__ import annotations
@@ -15,6 +20,10 @@ TYPE_CHECKING = False  # not typing's (a tenth of `advice status`); mypy reads i
 if TYPE_CHECKING:
     from collections.abc import Callable
     from types import TracebackType
+
+TYPE_CHECKING = False  # not typing's: `advice status` imports no typing
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def main() -> int:
@@ -32,9 +41,44 @@ def main() -> int:
         if quick is not None:
             return _status(*quick)
         gc.enable()  # the full command line, as every other command runs
+    app = app_options(args)
+    if app is not None:
+        return _app(app)
     from advice.cli import main as cli_main
 
     return cli_main()
+
+
+def app_options(args: list[str]) -> dict[str, Any] | None:
+    """`advice [--today YYYY-MM-DD] [--resume] [--watch]` read without argparse: the
+    options of advice.app.main.run. None for anything else (a path, a command, --help,
+    --theme, an abbreviation, a bad date): then advice.cli's parser answers, with its
+    usual messages. The dates are those the parser takes (date.fromisoformat)."""
+    options: dict[str, Any] = {}
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg in ("--resume", "--watch"):
+            options[arg[2:]] = True
+        elif arg == "--today" and i + 1 < len(args):
+            from datetime import date
+
+            try:
+                options["today"] = date.fromisoformat(args[i + 1])
+            except ValueError:
+                return None
+            i += 1
+        else:
+            return None
+        i += 1
+    return options
+
+
+def _app(options: dict[str, Any]) -> int:
+    from advice.app.main import run
+
+    with escaped_output():
+        return guarded(lambda: run(None, options.pop("today", None), **options))
 
 
 def _status(today: object, as_json: bool) -> int:

@@ -6,6 +6,7 @@ workspace's (advice.workspace); the app turns what it says into screens and noti
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -146,6 +147,7 @@ class AdviceApp(App[None]):
         return first
 
     def on_mount(self) -> None:
+        self.call_after_refresh(gc.enable)  # off since the start (app/main.py run)
         if self.watcher is not None:
             self.watcher.start(self)
 

@@ -4,7 +4,7 @@ process (interpreter start, imports and shutdown included), the way a user feels
 
     python benchmarks/startup_target.py advice|bare
 
-The advice side goes through `advice`'s own command line (advice.cli.main), as a user
+The advice side goes through `advice`'s console script (advice.entry.main), as a user
 starts it. "Drawn" is the first frame the app hands to its terminal driver (App._display) that
 shows the first screen's content, for both apps alike. An earlier version waited
 with Pilot's `pause()`, which polls in 20 ms slices until the process is idle: that
@@ -56,13 +56,14 @@ def main(which: str) -> None:
     else:
         # `advice` itself, through its command line: only made headless, at this size,
         # and to exit at its first frame.
+        from advice import entry
         from advice.app import advice_app
-        from advice.cli import main as advice_main
 
         advice_app.AdviceApp = exit_on_first_frame(advice_app.AdviceApp)  # type: ignore[misc]
         run = advice_app.AdviceApp.run
         advice_app.AdviceApp.run = lambda self, **_: run(self, headless=True, size=(100, 30))  # type: ignore[method-assign]
-        sys.exit(advice_main(["--today", "2026-11-20"]))
+        sys.argv = ["advice", "--today", "2026-11-20"]
+        sys.exit(entry.main())
 
 
 if __name__ == "__main__":

@@ -196,6 +196,20 @@ def test_help_says_where_the_data_lives(cli: Cli) -> None:
         assert "Nothing leaves this computer." in out.stdout
 
 
+def test_only_help_reads_where_the_data_lives() -> None:
+    """The help's line about the database imports the store and sqlite3 (~6M
+    instructions, docs/performance.md): building the parsers, as the app's start and
+    every command do, must not; their help still says it."""
+    probe = (
+        "import sys; from advice.cli import build_parser, command_parser; "
+        "build_parser().parse_args([]); command_parser('done').parse_args(['--case', 'A']); "
+        "print(sorted(m for m in ('sqlite3', 'advice.store') if m in sys.modules)); "
+        "print('Nothing leaves' in command_parser('done').format_help())"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["[]", "True"], out.stdout
+
+
 def test_a_wrong_answer_leaves_no_follow_up_behind(cli: Cli) -> None:
     out = cli("walk", "interview-follow-up", "--case", "Acme", "--answer", "nope", "--json")
     assert out.returncode == 1 and "valid: " in out.stderr

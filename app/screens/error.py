@@ -8,6 +8,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Static
 
 from advice.app.screens.base import AppScreen
@@ -17,7 +18,7 @@ from advice.app.widgets.keybar import KeyBar
 from advice.catalog import TreeEntry
 
 
-class ErrorScreen(AppScreen):
+class ErrorScreen(AppScreen, Screen[None]):
     STYLES = styles_path("error.tcss")
     BINDINGS = [
         Binding("r", "reload", "Check again"),

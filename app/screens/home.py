@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Static
 
 from advice.app.screens.base import AppScreen
@@ -39,7 +40,7 @@ def row_text(line: HomeLine) -> tuple[Content, Content]:
     return top, Content.assemble(*parts)
 
 
-class HomeScreen(AppScreen):
+class HomeScreen(AppScreen, Screen[None]):
     STYLES = styles_path("home.tcss")
     AUTO_FOCUS = "#followups"
     BINDINGS = [

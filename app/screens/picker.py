@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -54,7 +55,7 @@ def describe(entry: TreeEntry, saved: str | None = None) -> Content:
     )
 
 
-class PickerScreen(AppScreen):
+class PickerScreen(AppScreen, Screen[None]):
     STYLES = styles_path("picker.tcss")
     # Priority: the tree list also binds Enter (hidden), which would hide this one from
     # the key bar, and the bar would not say how to open a tree.

@@ -14,7 +14,6 @@ from advice.app.screens.walk import WalkScreen
 from advice.app.styles import add_styles, styles_path
 from advice.app.widgets.answers import AnswerList
 from advice.app.widgets.breadcrumb import Breadcrumb
-from advice.app.widgets.field import TextField
 from advice.app.widgets.keybar import KeyBar
 from advice.kinds import Choice, Typed
 from advice.model import Question
@@ -104,6 +103,10 @@ class QuestionScreen(WalkScreen):
         q = self.question
         kind = q.kind
         assert isinstance(kind, Typed)
+        # Imported, as its styles are added, when the first typed question shows: the
+        # first question is a choice, and a Widget class costs ~2M to make.
+        from advice.app.widgets.field import TextField
+
         add_styles(self.app.stylesheet, INPUT_STYLES)
         value = self.session.answers.get(q.id, q.default or "")
         yield TextField(

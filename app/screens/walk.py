@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from advice.app.screens.base import AppScreen
 from advice.app.widgets.breadcrumb import Breadcrumb
@@ -31,7 +32,7 @@ def walk_screen(entry: TreeEntry, session: Session) -> WalkScreen:
     return QuestionScreen(entry, session)
 
 
-class WalkScreen(AppScreen):
+class WalkScreen(AppScreen, Screen[None]):
     BINDINGS = [
         Binding("escape,backspace", "back", "Back", key_display="esc"),
         Binding("r", "restart", "Restart"),

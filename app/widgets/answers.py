@@ -18,7 +18,7 @@ from textual.widget import Widget
 from advice.app.widgets.hover import Hoverable
 
 
-class AnswerList(Hoverable[int], can_focus=True):
+class AnswerList(Hoverable[int], Widget, can_focus=True):
     """Answers, one per line (or more, wrapped), with a highlight that Enter picks."""
 
     ALLOW_SELECT = False

@@ -17,6 +17,7 @@ from textual import events
 from textual.content import Content
 from textual.message import Message
 from textual.style import Style
+from textual.widget import Widget
 
 from advice.app.widgets.chrome import top_line
 from advice.app.widgets.hover import Hoverable
@@ -41,7 +42,7 @@ class Span(msgspec.Struct, frozen=True):
     label: str
 
 
-class Breadcrumb(Hoverable[int]):
+class Breadcrumb(Hoverable[int], Widget):
     """`advice · <tree>   today <date>` over `Step N  answer › answer › This question`.
 
     No CSS padding: the top line's own background reaches both edges, so each line

@@ -1,44 +1,40 @@
-"""The bars every screen shares: the top line and the too-small message."""
+"""The bars every screen shares: the top line and the too-small message.
+
+Their widgets, TopBar and TooSmall, are in advice.app.widgets.bars, imported when the
+first is made (a walk's first screen has neither, and Textual spends ~2M instructions
+of the start making each Widget class: docs/performance.md); they are importable from
+here too.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from textual.content import Content
 from textual.screen import Screen
 from textual.style import Style
 from textual.widget import Widget
-from textual.widgets import Static
 
-from advice.app.styles import add_styles
+if TYPE_CHECKING:
+    from advice.app.widgets.bars import TooSmall as TooSmall
+    from advice.app.widgets.bars import TopBar as TopBar
 
-# The rules of these bars, added to the app's stylesheet when the first of them is made.
-STYLES = Path(__file__).parent / "chrome.tcss"
+
+def __getattr__(name: str) -> Any:
+    # `from advice.app.widgets.chrome import TopBar` works as before, made on first use.
+    if name in ("TopBar", "TooSmall"):
+        from advice.app.widgets import bars
+
+        return getattr(bars, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # Below this the screens cannot show a question and its answers; a message says so.
 MIN_WIDTH = 60
 MIN_HEIGHT = 16
-
-
-class TopBar(Static):
-    """`advice · <tree title>` on the left, today's date on the right; a long title is
-    cut with "…" so the date stays. One widget, drawn to the width it has."""
-
-    COMPONENT_CLASSES = {"top-bar--date"}
-
-    def __init__(self, heading: str, today: date | None = None) -> None:
-        super().__init__(markup=False)
-        add_styles(self.app.stylesheet, STYLES)
-        self.heading = heading
-        self.today = today
-
-    def render(self) -> Content:
-        width = self.content_region.width if self.is_mounted else 0
-        return top_line(self.heading, self.today, width, self.get_visual_style("top-bar--date"))
 
 
 def top_line(heading: str, today: date | None, width: int, date_style: Style) -> Content:
@@ -55,23 +51,6 @@ def top_line(heading: str, today: date | None, width: int, date_style: Style) ->
     return Content.assemble(title, " " * gap, when)
 
 
-class TooSmall(Static):
-    """Shown instead of the screen's content when the terminal is too small."""
-
-    def __init__(self) -> None:
-        super().__init__(classes="too-small")
-        add_styles(self.app.stylesheet, STYLES)
-
-    def render(self) -> Content:
-        # Drawn only while shown (CSS hides it otherwise): no update, and so no extra
-        # layout pass, each time a screen is mounted.
-        w, h = self.app.size
-        return Content(
-            f"The terminal is too small ({w}x{h}).\n\n"
-            f"Make it at least {MIN_WIDTH}x{MIN_HEIGHT}, or press ctrl+q to quit."
-        )
-
-
 def too_small(screen: Screen[Any]) -> bool:
     """The screen has a size class below the minimum (see AdviceApp's breakpoints)."""
     return screen.has_class("-too-narrow") or screen.has_class("-too-short")
@@ -81,6 +60,8 @@ def too_small_message(screen: Screen[Any]) -> Iterator[TooSmall]:
     """For a screen's compose: the message, only when the terminal is too small now.
     Most starts never need it, and every widget on the first screen costs start-up."""
     if too_small(screen):
+        from advice.app.widgets.bars import TooSmall
+
         yield TooSmall()
 
 
@@ -94,6 +75,8 @@ def show_too_small(screen: Screen[Any]) -> None:
     """For a screen's on_resize: the message, mounted once the terminal is too small;
     and once it is big enough again, the focus back where it was."""
     if too_small(screen):
+        from advice.app.widgets.bars import TooSmall
+
         if screen.focused is not None:
             _focus_before[screen] = screen.focused
         if not screen.query(TooSmall):

@@ -5,16 +5,35 @@ something picks it. Each widget says only what is at a point and what a pick doe
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from textual import events
-from textual.widget import Widget
 
 T = TypeVar("T")
 
+if TYPE_CHECKING:
+    from textual.widget import Widget
 
-class Hoverable(Widget, Generic[T]):
+    class _Base(Widget, Generic[T]):
+        pass
+
+else:
+
+    class _Base:
+        # The type parameter is for mypy: at run time typing's Generic would cost its
+        # subscriptions and class checks at every start (~0.7M instructions).
+        def __class_getitem__(cls, item: object) -> type:
+            return cls
+
+
+class Hoverable(_Base[T]):
     """A widget whose parts (answers, keys, crumbs) answer hover and click.
+
+    Mixed in before Widget (`class AnswerList(Hoverable[int], Widget)`), not a Widget
+    itself: Textual spends ~2M instructions making each Widget class (its reactives,
+    bindings and CSS names, merged over its whole MRO), and a walk's first screen
+    imports three of these. Textual finds the handlers below through the MRO all the
+    same.
 
     `_hover` is the part under the mouse (None: none); the widget draws it."""
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 from textual import events
 from textual.content import Content
+from textual.widget import Widget
 
 from advice.app.widgets.hover import Hoverable
 
@@ -27,7 +28,7 @@ class Key(msgspec.Struct, frozen=True):
     action: str = ""
 
 
-class KeyBar(Hoverable[Key], can_focus=False):
+class KeyBar(Hoverable[Key], Widget, can_focus=False):
     """`esc Back  r Restart  1-9 Pick  ? Help  ^q Quit` and the palette key at the right."""
 
     ALLOW_SELECT = False
