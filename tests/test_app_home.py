@@ -24,7 +24,16 @@ from advice.app.widgets.rows import RowList
 from advice.check import check_file
 from advice.tracker import Tracker
 from tests.support import TODAY, run
-from tests.support.app import FOLLOW_UP, drive, make_app, notes, paste, question_id, shown_text
+from tests.support.app import (
+    FOLLOW_UP,
+    drawn_lines,
+    drive,
+    make_app,
+    notes,
+    paste,
+    question_id,
+    shown_text,
+)
 
 
 def make_followup(name: str, answers: list[str], tree_path: Path = FOLLOW_UP) -> None:
@@ -263,3 +272,23 @@ def test_case_with_a_name_that_cannot_be_one_is_one_clear_line() -> None:
     proc = run("--case", "   ", str(FOLLOW_UP))
     assert proc.returncode == 1
     assert proc.stderr.strip() == "advice: a follow-up needs a name, such as 'Acme, data analyst'"
+
+
+def test_a_name_with_controls_is_drawn_escaped_in_the_list_and_the_delete_question() -> None:
+    """A terminal escape in a name is shown written out (\\x1b), never sent to the
+    terminal (it ate the next letter: "Esc\\x1bname" drew as "Escame")."""
+    make_followup("Plain Co", thank_you(0))
+    make_followup("Esc\x1bname [b]x[/b]", thank_you(0))
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        assert isinstance(app.screen, HomeScreen)
+        listed = "\n".join(drawn_lines(app.screen.query_one(RowList)))
+        assert "Esc\\x1bname [b]x[/b]" in listed
+        assert "\x1b" not in listed
+        at = home_names(app).index("Esc\x1bname [b]x[/b]")
+        await pilot.press(*["down"] * at, "d")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Esc\\x1bname [b]x[/b]: its answers" in shown_text(app)
+        await pilot.press("n")
+
+    drive(make_app(FOLLOW_UP), script)
