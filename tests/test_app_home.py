@@ -292,3 +292,26 @@ def test_a_name_with_controls_is_drawn_escaped_in_the_list_and_the_delete_questi
         await pilot.press("n")
 
     drive(make_app(FOLLOW_UP), script)
+
+
+def test_a_step_marked_by_another_command_while_the_plan_is_open_is_drawn_and_said() -> None:
+    """`advice done --case` in another terminal, then x in the app: the plan said the
+    step was to do while x answered "Every dated step is marked done"; now the plan is
+    drawn as it is and says why, and x again says it is all done."""
+    make_followup("Acme", thank_you(1))
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        assert isinstance(app.screen, RecommendationScreen)
+        assert "Done " not in shown_text(app)
+        done = run("done", "--case", "Acme", "--today", TODAY.isoformat())
+        assert done.returncode == 0, done.stderr
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, RecommendationScreen)
+        assert f"Done {TODAY:%a} {TODAY.day} {TODAY:%b}: By " in shown_text(app)
+        assert any("changed by another window or command" in n for n in notes(app))
+        await pilot.press("x")
+        assert notes(app)[-1] == "Every dated step is marked done (u undoes one)."
+
+    drive(make_app(FOLLOW_UP), script)
+    assert rows()["Acme"]["next_action"] is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -44,6 +45,8 @@ class RecommendationScreen(WalkScreen):
         Binding("u", "undo_done", "Undo done", show=False),
     ]
     KEYBAR_SPARE = ("mark_done",)  # at 60 columns Help stays in the key bar instead
+    # The done marks as drawn (by step key), for x / o / u to see another process's marks.
+    drawn_done: dict[tuple[str, int], date | None] | None = None
 
     def here_label(self) -> str:
         return "Your next step"
@@ -84,6 +87,7 @@ class RecommendationScreen(WalkScreen):
         if node.schedule:
             yield Static("When", classes="section")
             done = {s.key: s.done_on for s in self.tracked()}
+            self.drawn_done = done
             for step in node.schedule:
                 line = step_text(step, long=True)
                 on = done.get((self.shown_id, step.step))
