@@ -488,6 +488,12 @@ def _run_done(args: argparse.Namespace) -> int:
     from advice.dates import long_date
 
     today = args.today or date.today()
+    if args.on is not None and args.on > today and not args.undo:
+        # The app's `o` refuses it too: a mark says the step was done, not planned.
+        raise AdviceError(
+            f"--on {args.on.isoformat()} is after today ({today.isoformat()}): "
+            "mark a step on the day it was done, today or before"
+        )
     with _open_tracker() as tracker:
         row = tracker.get(args.case)
         tree, _, path = _case_tree(row)

@@ -275,3 +275,17 @@ def test_a_data_folder_that_cannot_be_made_is_one_clear_line(tmp_path: Path) -> 
         assert out.returncode == 1, out.stderr
         assert out.stderr.startswith(f"advice: could not create the data folder {blocker}")
         assert len(out.stderr.splitlines()) == 1 and "Traceback" not in out.stderr
+
+
+def test_done_on_a_day_to_come_is_refused_in_one_line(cli: Cli) -> None:
+    """A step is done on the day it was done: a day after --today is not one (the app's
+    `o` refuses it too); it was saved and said as "Done on Sunday 22 November 2026"."""
+    cli.walk("Acme", *EMAIL)
+    later = cli("done", "--case", "Acme", "--on", "2026-11-22", "--today", TODAY)
+    assert later.returncode != 0
+    assert later.stdout == ""
+    assert later.stderr.count("\n") == 1 and "Traceback" not in later.stderr
+    assert "2026-11-22" in later.stderr and "after today" in later.stderr
+    assert cli.status()[0]["next_action"] is not None  # still to do
+    same_day = cli("done", "--case", "Acme", "--on", TODAY, "--today", TODAY)
+    assert same_day.returncode == 0, same_day.stderr
