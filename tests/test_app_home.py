@@ -98,7 +98,8 @@ def test_new_asks_a_name_and_a_taken_one_is_refused_in_the_dialog() -> None:
         await paste(pilot, "today co")
         await pilot.press("enter")
         assert isinstance(app.screen, TextScreen)  # stays open, what was typed kept
-        assert "there is already a follow-up named 'today co'" in shown_text(app)
+        # The one that has the name, as it is written (not as typed).
+        assert "there is already a follow-up named 'Today Co'" in shown_text(app)
         await pilot.press("ctrl+a", "ctrl+k")
         await paste(pilot, "Acme, data analyst")
         await pilot.press("enter")
@@ -116,6 +117,11 @@ def test_rename_archive_undo_and_delete_after_asking() -> None:
 
     async def script(pilot: Pilot[None], app: AdviceApp) -> None:
         await pilot.press("r")  # the first row: Overdue Inc
+        await pilot.press("ctrl+a", "ctrl+k")
+        await paste(pilot, "  LATER   ltd ")
+        await pilot.press("enter")
+        assert isinstance(app.screen, TextScreen)
+        assert "there is already a follow-up named 'Later Ltd'" in shown_text(app)
         await pilot.press("ctrl+a", "ctrl+k")
         await paste(pilot, "Overdue Incorporated")
         await pilot.press("enter")
@@ -315,3 +321,20 @@ def test_a_step_marked_by_another_command_while_the_plan_is_open_is_drawn_and_sa
 
     drive(make_app(FOLLOW_UP), script)
     assert rows()["Acme"]["next_action"] is None
+
+
+def test_a_name_taken_by_an_archived_follow_up_says_it_is_archived() -> None:
+    """The list does not show it, so the refusal says where it is."""
+    three()
+    with Tracker.open() as tracker:
+        tracker.archive(tracker.get("Later Ltd"))
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await pilot.press("n")
+        await pilot.press("ctrl+a", "ctrl+k")
+        await paste(pilot, "later ltd")
+        await pilot.press("enter")
+        assert isinstance(app.screen, TextScreen)
+        assert "there is already a follow-up named 'Later Ltd' (archived)" in shown_text(app)
+
+    drive(make_app(FOLLOW_UP), script)
