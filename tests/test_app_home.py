@@ -123,9 +123,11 @@ def test_rename_archive_undo_and_delete_after_asking() -> None:
         assert isinstance(app.screen, TextScreen)
         assert "there is already a follow-up named 'Later Ltd'" in shown_text(app)
         await pilot.press("ctrl+a", "ctrl+k")
-        await paste(pilot, "Overdue Incorporated")
+        await paste(pilot, "  Overdue   Incorporated ")
         await pilot.press("enter")
         assert home_names(app)[0] == "Overdue Incorporated"
+        # The name as kept, not as typed (it said "to   Overdue   Incorporated .").
+        assert "Renamed Overdue Inc to Overdue Incorporated." in notes(app)
 
         await pilot.press("a")
         assert "Archived Overdue Incorporated. Press u to undo." in notes(app)

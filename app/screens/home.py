@@ -215,7 +215,8 @@ class HomeScreen(AppScreen):
 
         def renamed(name: str | None) -> None:
             if name is not None:
-                self.notify(f"Renamed {line.name} to {name}.")
+                row = workspace.db.row(line.row_id)  # the name as kept: spaces tidied
+                self.notify(f"Renamed {line.name} to {row.name if row else name}.")
                 self.refresh_list(keep=line.row_id)
 
         self.app.push_screen(TextScreen("Rename", "The new name:", line.name, check), renamed)
