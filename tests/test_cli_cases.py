@@ -226,7 +226,7 @@ def test_status_loads_neither_the_parser_nor_the_engine(cli: Cli) -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, env=cli.env
     )
     assert out.returncode == 0, out.stderr
-    assert out.stdout.startswith("2026-11-20  Acme: ")
+    assert out.stdout.startswith("DUE TODAY 2026-11-20  Acme: ")
     assert out.stderr == "[]\n"
 
 
@@ -289,3 +289,16 @@ def test_done_on_a_day_to_come_is_refused_in_one_line(cli: Cli) -> None:
     assert cli.status()[0]["next_action"] is not None  # still to do
     same_day = cli("done", "--case", "Acme", "--on", TODAY, "--today", TODAY)
     assert same_day.returncode == 0, same_day.stderr
+
+
+def test_status_says_due_today_as_the_home_screen_does(cli: Cli) -> None:
+    """A step due today is marked in words in the plain list, as on the home screen;
+    a later one is not, an overdue one says OVERDUE."""
+    cli.walk("Due", "just-interviewed", "yesterday", "email")  # by today
+    cli.walk("Late", "just-interviewed", "2026-11-17", "email")
+    cli.walk("Later", "just-interviewed", "today", "email")
+    lines = cli("status", "--today", TODAY).stdout.splitlines()
+    assert [line.split("  ")[-1].split(":")[0] for line in lines] == ["Late", "Due", "Later"]
+    assert lines[0].startswith("OVERDUE 2026-11-18  Late: ")
+    assert lines[1].startswith(f"DUE TODAY {TODAY}  Due: ")
+    assert lines[2].startswith("2026-11-21  Later: ")
