@@ -593,7 +593,7 @@ def _cases_ics(
     from icalendar import Calendar, vText
 
     from advice.escape import shown
-    from advice.export import PRODID, encode, event_uid
+    from advice.export import PASSED, PRODID, encode, event_uid
     from advice.view import RecommendationView
 
     cal = Calendar()
@@ -618,6 +618,8 @@ def _cases_ics(
             summary = str(event["summary"])
             del event["summary"]
             mark = "Done: " if done.get(step.step) else ""
+            if mark:  # done, so not missed: not "Done: Passed: ..."
+                summary = summary.removeprefix(PASSED)
             event.add("summary", vText(f"{mark}{name}: {summary}" if every else f"{mark}{summary}"))
             cal.add_component(event)
     if skipped:

@@ -22,6 +22,8 @@ from advice.escape import CONTROL, shown
 from advice.view import CitationView, RecommendationView, WalkView, step_text
 
 FORMATS = ("md", "ics", "json")
+# A day gone and not done, first in an event's title (a step marked done drops it).
+PASSED = "Passed: "
 PRODID = "-//advice//advice follow-up plan//EN"
 
 
@@ -145,7 +147,7 @@ def to_ics(view: WalkView) -> bytes:
         event.add("dtend", s.date + timedelta(days=1))  # all-day: the end is exclusive
         # A calendar shows the summary alone: a day already gone must not read there as
         # a step still to do (the description says more).
-        summary = f"Passed: {s.action}" if s.past else s.action
+        summary = f"{PASSED}{s.action}" if s.past else s.action
         event.add("summary", vText(_ics_line(summary)))
         deadline = "Deadline: do it by this day.\n\n" if s.by else ""
         # A day already gone says so in the calendar too (the same sentence as the plan).

@@ -302,3 +302,20 @@ def test_status_says_due_today_as_the_home_screen_does(cli: Cli) -> None:
     assert lines[0].startswith("OVERDUE 2026-11-18  Late: ")
     assert lines[1].startswith(f"DUE TODAY {TODAY}  Due: ")
     assert lines[2].startswith("2026-11-21  Later: ")
+
+
+def test_a_step_done_after_its_day_passed_is_done_in_the_calendar_not_passed(cli: Cli) -> None:
+    """It read "Done: Acme: Passed: Email your thank-you note": done and missed at once."""
+    cli.walk("Acme", "just-interviewed", "2026-11-17", "email")  # by Wed 18 Nov: gone
+    cli.walk("Globex", "just-interviewed", "2026-11-17", "email")  # gone, not done
+    assert cli("done", "--case", "Acme", "--on", "2026-11-19", "--today", TODAY).returncode == 0
+
+    def summaries(*args: str) -> list[str]:
+        out = cli("export", *args, "--format", "ics", "--today", TODAY)
+        assert out.returncode == 0, out.stderr
+        return [ln for ln in out.stdout.splitlines() if ln.startswith("SUMMARY:")]
+
+    every = summaries("--all")
+    assert "SUMMARY:Done: Acme: Email your thank-you note" in every
+    assert "SUMMARY:Globex: Passed: Email your thank-you note" in every
+    assert summaries("--case", "Acme") == ["SUMMARY:Done: Email your thank-you note"]
