@@ -581,7 +581,9 @@ def _export_cases(args: argparse.Namespace, fmt: str) -> bytes:
         ]
         data = {**msgspec.to_builtins(view), "case": {"name": row.name, "done": done}}
         return to_json(data).encode("utf-8")
-    return encode(view, fmt)
+    from advice.workspace import done_marks
+
+    return encode(view, fmt, done_marks(steps))
 
 
 def _cases_ics(

@@ -70,7 +70,9 @@ def _quote_lines(citations: Sequence[CitationView]) -> list[str]:
     return out
 
 
-def to_markdown(view: WalkView) -> str:
+def to_markdown(view: WalkView, done: dict[int, str] | None = None) -> str:
+    """`done`: a follow-up's steps marked done, by rule position -> "Done Thu 19 Nov"
+    (said before the step, as the app's plan says it)."""
     node = view.node
     lines = [f"# {md_text(node.title, one_line=True)}", ""]
     if view.tree_title:
@@ -92,7 +94,8 @@ def to_markdown(view: WalkView) -> str:
     if node.schedule:
         lines += ["## When", ""]
         for s in node.schedule:
-            lines.append(f"- {md_text(step_text(s), one_line=True)}")
+            mark = f"{done[s.step]}: " if done and s.step in done else ""
+            lines.append(f"- {mark}{md_text(step_text(s), one_line=True)}")
             if s.late_note:
                 lines.append(f"  {md_text(s.late_note, one_line=True)}")
         lines.append("")
@@ -178,10 +181,10 @@ def view_json(view: WalkView) -> str:
     return to_json(msgspec.to_builtins(view))
 
 
-def encode(view: WalkView, fmt: str) -> bytes:
-    """The plan in one of FORMATS, as the bytes to write."""
+def encode(view: WalkView, fmt: str, done: dict[int, str] | None = None) -> bytes:
+    """The plan in one of FORMATS, as the bytes to write (`done`: see to_markdown)."""
     if fmt == "md":
-        return to_markdown(view).encode("utf-8")
+        return to_markdown(view, done).encode("utf-8")
     if fmt == "ics":
         return to_ics(view)
     if fmt == "json":

@@ -12,6 +12,7 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from advice.app.advice_app import AdviceApp
@@ -340,3 +341,23 @@ def test_a_name_taken_by_an_archived_follow_up_says_it_is_archived() -> None:
         assert "there is already a follow-up named 'Later Ltd' (archived)" in shown_text(app)
 
     drive(make_app(FOLLOW_UP), script)
+
+
+def test_the_plan_saved_with_s_says_which_steps_are_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the screen does ("Done Fri 20 Nov: By ..."); the file said nothing of it."""
+    monkeypatch.chdir(tmp_path)
+    make_followup("Acme", thank_you(1))
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        assert isinstance(app.screen, RecommendationScreen)
+        await pilot.press("x")
+        await pilot.press("s")
+        await pilot.press("enter")
+        assert isinstance(app.screen, RecommendationScreen)
+
+    drive(make_app(FOLLOW_UP), script)
+    (plan,) = tmp_path.glob("advice-plan-*.md")
+    mark = f"- Done {TODAY:%a} {TODAY.day} {TODAY:%b}: By "
+    assert mark in plan.read_text(encoding="utf-8")

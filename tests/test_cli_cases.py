@@ -319,3 +319,23 @@ def test_a_step_done_after_its_day_passed_is_done_in_the_calendar_not_passed(cli
     assert "SUMMARY:Done: Acme: Email your thank-you note" in every
     assert "SUMMARY:Globex: Passed: Email your thank-you note" in every
     assert summaries("--case", "Acme") == ["SUMMARY:Done: Email your thank-you note"]
+
+
+def test_a_follow_ups_markdown_plan_says_which_steps_are_done(cli: Cli) -> None:
+    """As the app's plan does ("Done Thu 19 Nov: ..."): it said only that the day had
+    passed, as if the step was missed."""
+    cli.walk("Acme", "just-interviewed", "2026-11-17", "email")
+    cli.walk("Globex", "just-interviewed", "2026-11-17", "email")
+    assert cli("done", "--case", "Acme", "--on", "2026-11-19", "--today", TODAY).returncode == 0
+
+    def when(name: str) -> list[str]:
+        out = cli("export", "--case", name, "--format", "md", "--today", TODAY)
+        assert out.returncode == 0, out.stderr
+        return [ln for ln in out.stdout.splitlines() if "Email your thank-you note" in ln]
+
+    assert when("Acme") == [
+        "- Done Thu 19 Nov: By 2026-11-18 (Wednesday), which has passed: Email your thank-you note"
+    ]
+    assert when("Globex") == [
+        "- By 2026-11-18 (Wednesday), which has passed: Email your thank-you note"
+    ]

@@ -24,7 +24,7 @@ from advice.export import to_markdown
 from advice.fileio import atomic_write
 from advice.model import Recommendation
 from advice.view import RecommendationView, WalkView, reviewed_note, step_text, walk_view
-from advice.workspace import short_date
+from advice.workspace import done_marks, short_date
 
 if TYPE_CHECKING:
     from advice.tracker import TrackedStep
@@ -250,13 +250,17 @@ class RecommendationScreen(WalkScreen):
 
         self.app.push_screen(ExportScreen(default, self.write_plan))
 
+    def plan_markdown(self) -> str:
+        """The plan as saved with `s`: its steps marked done say so, as on screen."""
+        return to_markdown(self.current_view(), done_marks(self.tracked()))
+
     def download_plan(self, name: str) -> None:
         """In a browser tab (advice serve) the plan goes to the visitor as a download:
         a path typed into a served app would name a file on the server's disk."""
         import io
 
         self.app.deliver_text(
-            io.StringIO(to_markdown(self.current_view())),
+            io.StringIO(self.plan_markdown()),
             save_filename=name,
             mime_type="text/markdown",
             encoding="utf-8",
@@ -269,7 +273,7 @@ class RecommendationScreen(WalkScreen):
 
         target = Path(path).expanduser()
         try:
-            atomic_write(target, to_markdown(self.current_view()))
+            atomic_write(target, self.plan_markdown())
         except AdviceError as exc:
             self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=8)
             return False
