@@ -450,7 +450,16 @@ def _walk_case(args: argparse.Namespace) -> int:
             f"Saved; continue with: advice walk {shlex.quote(args.tree)} "
             f"--case {shlex.quote(walk.row.name)}"
         )
-        return run_plain(walk.session, sources, walk.filled, on_change=on_change, farewell=note)
+        from advice.workspace import done_marks
+
+        return run_plain(
+            walk.session,
+            sources,
+            walk.filled,
+            on_change=on_change,
+            farewell=note,
+            done=lambda: done_marks(tracker.steps(walk)),
+        )
 
 
 def _args_status(p: argparse.ArgumentParser) -> None:

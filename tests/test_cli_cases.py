@@ -339,3 +339,12 @@ def test_a_follow_ups_markdown_plan_says_which_steps_are_done(cli: Cli) -> None:
     assert when("Globex") == [
         "- By 2026-11-18 (Wednesday), which has passed: Email your thank-you note"
     ]
+
+
+def test_the_plain_walk_of_a_follow_up_says_which_steps_are_done(cli: Cli) -> None:
+    cli.walk("Acme", "just-interviewed", "2026-11-17", "email")
+    assert cli("done", "--case", "Acme", "--on", "2026-11-19", "--today", TODAY).returncode == 0
+    out = cli("walk", "interview-follow-up", "--case", "Acme", "--today", TODAY, stdin="\n" * 9)
+    assert out.returncode == 0, out.stderr
+    mark = "  Done Thu 19 Nov: By 2026-11-18 (Wednesday), which has passed: Email your"
+    assert mark in out.stdout
