@@ -529,7 +529,9 @@ def _run_done(args: argparse.Namespace) -> int:
             print(f"Not done: {step.step.action}")
         else:
             tracker.mark_done(walk, step, args.on or today)
-            print(f"Done on {long_date(args.on or today)}: {step.step.action}")
+            # --step N on a step marked already moves its day: said, not done silently.
+            was = f" (it said {long_date(step.done_on)})" if step.done_on else ""
+            print(f"Done on {long_date(args.on or today)}{was}: {step.step.action}")
         after = tracker.next_step(walk)
         if after is None:
             print("Every step is done.")

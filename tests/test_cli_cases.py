@@ -348,3 +348,13 @@ def test_the_plain_walk_of_a_follow_up_says_which_steps_are_done(cli: Cli) -> No
     assert out.returncode == 0, out.stderr
     mark = "  Done Thu 19 Nov: By 2026-11-18 (Wednesday), which has passed: Email your"
     assert mark in out.stdout
+
+
+def test_done_again_on_a_step_marked_already_says_the_day_it_replaces(cli: Cli) -> None:
+    cli.walk("Acme", *EMAIL)
+    assert cli("done", "--case", "Acme", "--on", "2026-11-19", "--today", TODAY).returncode == 0
+    again = cli("done", "--case", "Acme", "--step", "1", "--today", TODAY)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith(
+        "Done on Friday 20 November 2026 (it said Thursday 19 November 2026): "
+    )
