@@ -450,7 +450,16 @@ def _walk_case(args: argparse.Namespace) -> int:
             f"Saved; continue with: advice walk {shlex.quote(args.tree)} "
             f"--case {shlex.quote(walk.row.name)}"
         )
-        return run_plain(walk.session, sources, walk.filled, on_change=on_change, farewell=note)
+        from advice.workspace import done_marks
+
+        return run_plain(
+            walk.session,
+            sources,
+            walk.filled,
+            on_change=on_change,
+            farewell=note,
+            done=lambda: done_marks(tracker.steps(walk)),
+        )
 
 
 def _args_status(p: argparse.ArgumentParser) -> None:
@@ -488,6 +497,12 @@ def _run_done(args: argparse.Namespace) -> int:
     from advice.dates import long_date
 
     today = args.today or date.today()
+    if args.on is not None and args.on > today and not args.undo:
+        # The app's `o` refuses it too: a mark says the step was done, not planned.
+        raise AdviceError(
+            f"--on {args.on.isoformat()} is after today ({today.isoformat()}): "
+            "mark a step on the day it was done, today or before"
+        )
     with _open_tracker() as tracker:
         row = tracker.get(args.case)
         tree, _, path = _case_tree(row)
@@ -514,7 +529,9 @@ def _run_done(args: argparse.Namespace) -> int:
             print(f"Not done: {step.step.action}")
         else:
             tracker.mark_done(walk, step, args.on or today)
-            print(f"Done on {long_date(args.on or today)}: {step.step.action}")
+            # --step N on a step marked already moves its day: said, not done silently.
+            was = f" (it said {long_date(step.done_on)})" if step.done_on else ""
+            print(f"Done on {long_date(args.on or today)}{was}: {step.step.action}")
         after = tracker.next_step(walk)
         if after is None:
             print("Every step is done.")
@@ -575,7 +592,9 @@ def _export_cases(args: argparse.Namespace, fmt: str) -> bytes:
         ]
         data = {**msgspec.to_builtins(view), "case": {"name": row.name, "done": done}}
         return to_json(data).encode("utf-8")
-    return encode(view, fmt)
+    from advice.workspace import done_marks
+
+    return encode(view, fmt, done_marks(steps))
 
 
 def _cases_ics(
@@ -587,7 +606,7 @@ def _cases_ics(
     from icalendar import Calendar, vText
 
     from advice.escape import shown
-    from advice.export import PRODID, encode, event_uid
+    from advice.export import PASSED, PRODID, encode, event_uid
     from advice.view import RecommendationView
 
     cal = Calendar()
@@ -612,6 +631,8 @@ def _cases_ics(
             summary = str(event["summary"])
             del event["summary"]
             mark = "Done: " if done.get(step.step) else ""
+            if mark:  # done, so not missed: not "Done: Passed: ..."
+                summary = summary.removeprefix(PASSED)
             event.add("summary", vText(f"{mark}{name}: {summary}" if every else f"{mark}{summary}"))
             cal.add_component(event)
     if skipped:

@@ -22,6 +22,8 @@ from advice.escape import CONTROL, shown
 from advice.view import CitationView, RecommendationView, WalkView, step_text
 
 FORMATS = ("md", "ics", "json")
+# A day gone and not done, first in an event's title (a step marked done drops it).
+PASSED = "Passed: "
 PRODID = "-//advice//advice follow-up plan//EN"
 
 
@@ -68,7 +70,9 @@ def _quote_lines(citations: Sequence[CitationView]) -> list[str]:
     return out
 
 
-def to_markdown(view: WalkView) -> str:
+def to_markdown(view: WalkView, done: dict[int, str] | None = None) -> str:
+    """`done`: a follow-up's steps marked done, by rule position -> "Done Thu 19 Nov"
+    (said before the step, as the app's plan says it)."""
     node = view.node
     lines = [f"# {md_text(node.title, one_line=True)}", ""]
     if view.tree_title:
@@ -90,7 +94,8 @@ def to_markdown(view: WalkView) -> str:
     if node.schedule:
         lines += ["## When", ""]
         for s in node.schedule:
-            lines.append(f"- {md_text(step_text(s), one_line=True)}")
+            mark = f"{done[s.step]}: " if done and s.step in done else ""
+            lines.append(f"- {mark}{md_text(step_text(s), one_line=True)}")
             if s.late_note:
                 lines.append(f"  {md_text(s.late_note, one_line=True)}")
         lines.append("")
@@ -145,7 +150,7 @@ def to_ics(view: WalkView) -> bytes:
         event.add("dtend", s.date + timedelta(days=1))  # all-day: the end is exclusive
         # A calendar shows the summary alone: a day already gone must not read there as
         # a step still to do (the description says more).
-        summary = f"Passed: {s.action}" if s.past else s.action
+        summary = f"{PASSED}{s.action}" if s.past else s.action
         event.add("summary", vText(_ics_line(summary)))
         deadline = "Deadline: do it by this day.\n\n" if s.by else ""
         # A day already gone says so in the calendar too (the same sentence as the plan).
@@ -176,10 +181,10 @@ def view_json(view: WalkView) -> str:
     return to_json(msgspec.to_builtins(view))
 
 
-def encode(view: WalkView, fmt: str) -> bytes:
-    """The plan in one of FORMATS, as the bytes to write."""
+def encode(view: WalkView, fmt: str, done: dict[int, str] | None = None) -> bytes:
+    """The plan in one of FORMATS, as the bytes to write (`done`: see to_markdown)."""
     if fmt == "md":
-        return to_markdown(view).encode("utf-8")
+        return to_markdown(view, done).encode("utf-8")
     if fmt == "ics":
         return to_ics(view)
     if fmt == "json":

@@ -40,14 +40,18 @@ def _print_quotes(citations: Sequence[CitationView], out: TextIO) -> None:
         print(f"    {signature(who)}", file=out)
 
 
-def print_recommendation(node: RecommendationView, out: TextIO) -> None:
+def print_recommendation(
+    node: RecommendationView, out: TextIO, done: dict[int, str] | None = None
+) -> None:
+    """`done`: a follow-up's steps marked done (advice.workspace.done_marks)."""
     print(f"\nNext step: {node.title}\n{node.text}", file=out)
     if node.our_reading:
         print(f"{OUR_READING}: {node.our_reading}", file=out)
     if node.schedule:
         print("\nWhen:", file=out)
         for step in node.schedule:
-            print(f"  {step_text(step)}", file=out)
+            mark = f"{done[step.step]}: " if done and step.step in done else ""
+            print(f"  {mark}{step_text(step)}", file=out)
             if step.late_note:
                 print(f"    {step.late_note}", file=out)
     print(f"\n{THIS_STEP}:", file=out)
@@ -132,8 +136,10 @@ class _Plain:
         stdin: TextIO,
         out: TextIO,
         on_change: OnChange | None,
+        done: Callable[[], dict[int, str]] | None = None,
     ) -> None:
         self.session = session
+        self.done = done
         self.sources = sources
         self.filled = dict(filled)
         self.stdin = stdin
@@ -215,7 +221,7 @@ class _Plain:
                 more = self.fill_in()
                 view = walk_view(s, self.sources, self.filled).node
                 assert isinstance(view, RecommendationView)
-                print_recommendation(view, self.out)
+                print_recommendation(view, self.out, self.done() if self.done else None)
                 if not more:
                     return False
                 reply = self.ask("\nPress Enter to finish, or b to go back: ")
@@ -265,15 +271,17 @@ def run_plain(
     out: TextIO | None = None,
     on_change: OnChange | None = None,
     farewell: str | None = None,
+    done: Callable[[], dict[int, str]] | None = None,
 ) -> int:
-    """The plain walk; `on_change(session, filled)` runs after each change (saving).
+    """The plain walk; `on_change(session, filled)` runs after each change (saving);
+    `done()`, a follow-up's steps marked done, for the plan to say so.
     `farewell` is said when the user stops before the end (how to continue), unless
     saving failed on the way: what was said then stands."""
     # The streams of the moment, not of import time: the command line's escape
     # control characters (advice.cli), and tests swap them.
     stdin = stdin or sys.stdin
     out = out or sys.stdout
-    walk = _Plain(session, sources, filled, stdin, out, on_change)
+    walk = _Plain(session, sources, filled, stdin, out, on_change, done)
     finished = walk.run()
     if not finished and farewell and not walk.save_failed:
         print(farewell, file=out)

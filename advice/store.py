@@ -52,6 +52,16 @@ class NameTaken(StoreError):
     """Another follow-up already has this name (names are compared case-insensitively)."""
 
 
+def _taken(db: sqlite3.Connection, name: str) -> NameTaken:
+    """The clash, naming the follow-up that has the name as it is written ("Globex", not
+    the "GLOBEX" typed), and saying when it is archived (out of the list shown)."""
+    found = db.execute(
+        "SELECT name, archived_at FROM followups WHERE name_key = ?", (name_key(name),)
+    ).fetchone()
+    held, archived = (found[0], found[1] is not None) if found else (name, False)
+    return NameTaken(f"there is already a follow-up named {held!r}{' (archived)' * archived}")
+
+
 class Conflict(StoreError):
     """The follow-up changed since it was read (another window or process saved it):
     the save is refused, never written over the other."""
@@ -308,7 +318,7 @@ class Store:
                     ),
                 )
             except sqlite3.IntegrityError:
-                raise NameTaken(f"there is already a follow-up named {name!r}") from None
+                raise _taken(db, name) from None
             new_id = cur.lastrowid
         row = self.get(int(new_id or 0))
         assert row is not None
@@ -398,7 +408,7 @@ class Store:
                     (name, name_key(name), _now(), followup_id),
                 )
             except sqlite3.IntegrityError:
-                raise NameTaken(f"there is already a follow-up named {name!r}") from None
+                raise _taken(db, name) from None
 
     def set_archived(self, followup_id: int, archived: bool) -> None:
         with self.write() as db:

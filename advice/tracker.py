@@ -297,7 +297,9 @@ class Tracker:
             try:
                 saved = parse_file(path)
             except AdviceError as exc:
-                messages.append(set_aside(path, str(exc)))
+                if path.exists():
+                    messages.append(set_aside(path, str(exc)))
+                # else: gone since listed, imported and renamed by another process
                 continue
             tree = _tree_for(saved.tree_path, saved.tree_id)
             name = _unique(_import_name(saved.filled, tree, saved.tree_id), taken)

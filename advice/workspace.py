@@ -27,7 +27,7 @@ from advice.followups import Database
 from advice.notice import Notice
 from advice.session import Session
 
-__all__ = ["Notice", "Workspace", "affected", "short_date"]
+__all__ = ["Notice", "Workspace", "affected", "done_marks", "short_date"]
 
 if TYPE_CHECKING:
     from advice.home import HomeLine
@@ -46,6 +46,12 @@ def affected(entry_path: Path, saved: set[Path]) -> bool:
 def short_date(day: date) -> str:
     """`Fri 20 Nov`: how the app names a day in a line."""
     return f"{day:%a} {day.day} {day:%b}"
+
+
+def done_marks(steps: list[TrackedStep]) -> dict[int, str]:
+    """The steps marked done, by rule position: "Done Thu 19 Nov", as the plan says it
+    (the Markdown plan of a follow-up, from the app or `export --case`)."""
+    return {s.step.step: f"Done {short_date(s.done_on)}" for s in steps if s.done_on}
 
 
 def _count(n: int, word: str) -> str:

@@ -12,6 +12,7 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from advice.app.advice_app import AdviceApp
@@ -24,7 +25,16 @@ from advice.app.widgets.rows import RowList
 from advice.check import check_file
 from advice.tracker import Tracker
 from tests.support import TODAY, run
-from tests.support.app import FOLLOW_UP, drive, make_app, notes, paste, question_id, shown_text
+from tests.support.app import (
+    FOLLOW_UP,
+    drawn_lines,
+    drive,
+    make_app,
+    notes,
+    paste,
+    question_id,
+    shown_text,
+)
 
 
 def make_followup(name: str, answers: list[str], tree_path: Path = FOLLOW_UP) -> None:
@@ -89,7 +99,8 @@ def test_new_asks_a_name_and_a_taken_one_is_refused_in_the_dialog() -> None:
         await paste(pilot, "today co")
         await pilot.press("enter")
         assert isinstance(app.screen, TextScreen)  # stays open, what was typed kept
-        assert "there is already a follow-up named 'today co'" in shown_text(app)
+        # The one that has the name, as it is written (not as typed).
+        assert "there is already a follow-up named 'Today Co'" in shown_text(app)
         await pilot.press("ctrl+a", "ctrl+k")
         await paste(pilot, "Acme, data analyst")
         await pilot.press("enter")
@@ -108,9 +119,16 @@ def test_rename_archive_undo_and_delete_after_asking() -> None:
     async def script(pilot: Pilot[None], app: AdviceApp) -> None:
         await pilot.press("r")  # the first row: Overdue Inc
         await pilot.press("ctrl+a", "ctrl+k")
-        await paste(pilot, "Overdue Incorporated")
+        await paste(pilot, "  LATER   ltd ")
+        await pilot.press("enter")
+        assert isinstance(app.screen, TextScreen)
+        assert "there is already a follow-up named 'Later Ltd'" in shown_text(app)
+        await pilot.press("ctrl+a", "ctrl+k")
+        await paste(pilot, "  Overdue   Incorporated ")
         await pilot.press("enter")
         assert home_names(app)[0] == "Overdue Incorporated"
+        # The name as kept, not as typed (it said "to   Overdue   Incorporated .").
+        assert "Renamed Overdue Inc to Overdue Incorporated." in notes(app)
 
         await pilot.press("a")
         assert "Archived Overdue Incorporated. Press u to undo." in notes(app)
@@ -263,3 +281,83 @@ def test_case_with_a_name_that_cannot_be_one_is_one_clear_line() -> None:
     proc = run("--case", "   ", str(FOLLOW_UP))
     assert proc.returncode == 1
     assert proc.stderr.strip() == "advice: a follow-up needs a name, such as 'Acme, data analyst'"
+
+
+def test_a_name_with_controls_is_drawn_escaped_in_the_list_and_the_delete_question() -> None:
+    """A terminal escape in a name is shown written out (\\x1b), never sent to the
+    terminal (it ate the next letter: "Esc\\x1bname" drew as "Escame")."""
+    make_followup("Plain Co", thank_you(0))
+    make_followup("Esc\x1bname [b]x[/b]", thank_you(0))
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        assert isinstance(app.screen, HomeScreen)
+        listed = "\n".join(drawn_lines(app.screen.query_one(RowList)))
+        assert "Esc\\x1bname [b]x[/b]" in listed
+        assert "\x1b" not in listed
+        at = home_names(app).index("Esc\x1bname [b]x[/b]")
+        await pilot.press(*["down"] * at, "d")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Esc\\x1bname [b]x[/b]: its answers" in shown_text(app)
+        await pilot.press("n")
+
+    drive(make_app(FOLLOW_UP), script)
+
+
+def test_a_step_marked_by_another_command_while_the_plan_is_open_is_drawn_and_said() -> None:
+    """`advice done --case` in another terminal, then x in the app: the plan said the
+    step was to do while x answered "Every dated step is marked done"; now the plan is
+    drawn as it is and says why, and x again says it is all done."""
+    make_followup("Acme", thank_you(1))
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        assert isinstance(app.screen, RecommendationScreen)
+        assert "Done " not in shown_text(app)
+        done = run("done", "--case", "Acme", "--today", TODAY.isoformat())
+        assert done.returncode == 0, done.stderr
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, RecommendationScreen)
+        assert f"Done {TODAY:%a} {TODAY.day} {TODAY:%b}: By " in shown_text(app)
+        assert any("changed by another window or command" in n for n in notes(app))
+        await pilot.press("x")
+        assert notes(app)[-1] == "Every dated step is marked done (u undoes one)."
+
+    drive(make_app(FOLLOW_UP), script)
+    assert rows()["Acme"]["next_action"] is None
+
+
+def test_a_name_taken_by_an_archived_follow_up_says_it_is_archived() -> None:
+    """The list does not show it, so the refusal says where it is."""
+    three()
+    with Tracker.open() as tracker:
+        tracker.archive(tracker.get("Later Ltd"))
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        await pilot.press("n")
+        await pilot.press("ctrl+a", "ctrl+k")
+        await paste(pilot, "later ltd")
+        await pilot.press("enter")
+        assert isinstance(app.screen, TextScreen)
+        assert "there is already a follow-up named 'Later Ltd' (archived)" in shown_text(app)
+
+    drive(make_app(FOLLOW_UP), script)
+
+
+def test_the_plan_saved_with_s_says_which_steps_are_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the screen does ("Done Fri 20 Nov: By ..."); the file said nothing of it."""
+    monkeypatch.chdir(tmp_path)
+    make_followup("Acme", thank_you(1))
+
+    async def script(pilot: Pilot[None], app: AdviceApp) -> None:
+        assert isinstance(app.screen, RecommendationScreen)
+        await pilot.press("x")
+        await pilot.press("s")
+        await pilot.press("enter")
+        assert isinstance(app.screen, RecommendationScreen)
+
+    drive(make_app(FOLLOW_UP), script)
+    (plan,) = tmp_path.glob("advice-plan-*.md")
+    mark = f"- Done {TODAY:%a} {TODAY.day} {TODAY:%b}: By "
+    assert mark in plan.read_text(encoding="utf-8")

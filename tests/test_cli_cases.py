@@ -240,7 +240,7 @@ def test_status_loads_neither_the_parser_nor_the_engine(cli: Cli) -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, env=cli.env
     )
     assert out.returncode == 0, out.stderr
-    assert out.stdout.startswith("2026-11-20  Acme: ")
+    assert out.stdout.startswith("DUE TODAY 2026-11-20  Acme: ")
     assert out.stderr == "[]\n"
 
 
@@ -289,3 +289,86 @@ def test_a_data_folder_that_cannot_be_made_is_one_clear_line(tmp_path: Path) -> 
         assert out.returncode == 1, out.stderr
         assert out.stderr.startswith(f"advice: could not create the data folder {blocker}")
         assert len(out.stderr.splitlines()) == 1 and "Traceback" not in out.stderr
+
+
+def test_done_on_a_day_to_come_is_refused_in_one_line(cli: Cli) -> None:
+    """A step is done on the day it was done: a day after --today is not one (the app's
+    `o` refuses it too); it was saved and said as "Done on Sunday 22 November 2026"."""
+    cli.walk("Acme", *EMAIL)
+    later = cli("done", "--case", "Acme", "--on", "2026-11-22", "--today", TODAY)
+    assert later.returncode != 0
+    assert later.stdout == ""
+    assert later.stderr.count("\n") == 1 and "Traceback" not in later.stderr
+    assert "2026-11-22" in later.stderr and "after today" in later.stderr
+    assert cli.status()[0]["next_action"] is not None  # still to do
+    same_day = cli("done", "--case", "Acme", "--on", TODAY, "--today", TODAY)
+    assert same_day.returncode == 0, same_day.stderr
+
+
+def test_status_says_due_today_as_the_home_screen_does(cli: Cli) -> None:
+    """A step due today is marked in words in the plain list, as on the home screen;
+    a later one is not, an overdue one says OVERDUE."""
+    cli.walk("Due", "just-interviewed", "yesterday", "email")  # by today
+    cli.walk("Late", "just-interviewed", "2026-11-17", "email")
+    cli.walk("Later", "just-interviewed", "today", "email")
+    lines = cli("status", "--today", TODAY).stdout.splitlines()
+    assert [line.split("  ")[-1].split(":")[0] for line in lines] == ["Late", "Due", "Later"]
+    assert lines[0].startswith("OVERDUE 2026-11-18  Late: ")
+    assert lines[1].startswith(f"DUE TODAY {TODAY}  Due: ")
+    assert lines[2].startswith("2026-11-21  Later: ")
+
+
+def test_a_step_done_after_its_day_passed_is_done_in_the_calendar_not_passed(cli: Cli) -> None:
+    """It read "Done: Acme: Passed: Email your thank-you note": done and missed at once."""
+    cli.walk("Acme", "just-interviewed", "2026-11-17", "email")  # by Wed 18 Nov: gone
+    cli.walk("Globex", "just-interviewed", "2026-11-17", "email")  # gone, not done
+    assert cli("done", "--case", "Acme", "--on", "2026-11-19", "--today", TODAY).returncode == 0
+
+    def summaries(*args: str) -> list[str]:
+        out = cli("export", *args, "--format", "ics", "--today", TODAY)
+        assert out.returncode == 0, out.stderr
+        return [ln for ln in out.stdout.splitlines() if ln.startswith("SUMMARY:")]
+
+    every = summaries("--all")
+    assert "SUMMARY:Done: Acme: Email your thank-you note" in every
+    assert "SUMMARY:Globex: Passed: Email your thank-you note" in every
+    assert summaries("--case", "Acme") == ["SUMMARY:Done: Email your thank-you note"]
+
+
+def test_a_follow_ups_markdown_plan_says_which_steps_are_done(cli: Cli) -> None:
+    """As the app's plan does ("Done Thu 19 Nov: ..."): it said only that the day had
+    passed, as if the step was missed."""
+    cli.walk("Acme", "just-interviewed", "2026-11-17", "email")
+    cli.walk("Globex", "just-interviewed", "2026-11-17", "email")
+    assert cli("done", "--case", "Acme", "--on", "2026-11-19", "--today", TODAY).returncode == 0
+
+    def when(name: str) -> list[str]:
+        out = cli("export", "--case", name, "--format", "md", "--today", TODAY)
+        assert out.returncode == 0, out.stderr
+        return [ln for ln in out.stdout.splitlines() if "Email your thank-you note" in ln]
+
+    assert when("Acme") == [
+        "- Done Thu 19 Nov: By 2026-11-18 (Wednesday), which has passed: Email your thank-you note"
+    ]
+    assert when("Globex") == [
+        "- By 2026-11-18 (Wednesday), which has passed: Email your thank-you note"
+    ]
+
+
+def test_the_plain_walk_of_a_follow_up_says_which_steps_are_done(cli: Cli) -> None:
+    cli.walk("Acme", "just-interviewed", "2026-11-17", "email")
+    assert cli("done", "--case", "Acme", "--on", "2026-11-19", "--today", TODAY).returncode == 0
+    out = cli("walk", "interview-follow-up", "--case", "Acme", "--today", TODAY, stdin="\n" * 9)
+    assert out.returncode == 0, out.stderr
+    mark = "  Done Thu 19 Nov: By 2026-11-18 (Wednesday), which has passed: Email your"
+    assert mark in out.stdout
+
+
+def test_done_again_on_a_step_marked_already_says_the_day_it_replaces(cli: Cli) -> None:
+    cli.walk("Acme", *EMAIL)
+    assert cli("done", "--case", "Acme", "--on", "2026-11-19", "--today", TODAY).returncode == 0
+    again = cli("done", "--case", "Acme", "--step", "1", "--today", TODAY)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith(
+        "Done on Friday 20 November 2026 (it said Thursday 19 November 2026): "
+    )

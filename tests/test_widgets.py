@@ -338,3 +338,19 @@ def test_the_breadcrumb_shows_the_crumb_under_the_mouse_and_a_click_goes_back() 
         assert app.picked == [steps[1].question.id]
 
     drive(Crumbs(steps), script, size=(100, 6))
+
+
+def test_the_top_bar_writes_the_day_as_every_other_date_does() -> None:
+    """The top bar says "today Wed 2 Dec 2026", as the home screen's rows and the
+    plan's marks say the day ("Wed 2 Dec"), not "Wed 02 Dec"."""
+    from datetime import date
+
+    from textual.style import Style
+
+    from advice.app.widgets.chrome import top_line
+    from advice.workspace import short_date
+
+    day = date(2026, 12, 2)
+    line = top_line("follow-ups", day, 100, Style()).plain
+    assert line.endswith(f"today {short_date(day)} 2026")
+    assert line.endswith("today Wed 2 Dec 2026")

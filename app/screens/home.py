@@ -21,6 +21,7 @@ from advice.app.widgets.keybar import KeyBar
 from advice.app.widgets.rows import RowList
 from advice.catalog import TreeEntry
 from advice.diagnostics import AdviceError
+from advice.escape import shown
 from advice.home import HomeLine
 from advice.workspace import short_date
 
@@ -29,7 +30,10 @@ DUE_WORDS = {"overdue": "OVERDUE", "today": "DUE TODAY", "later": "", "none": ""
 
 def row_text(line: HomeLine) -> tuple[Content, Content]:
     """Two lines: the name and where it stands; the next step with its date, marked."""
-    top = Content.assemble((line.name, "bold"), "  ·  ", (line.standing, "italic"))
+    # The name is the user's text: written out (\x1b), or a terminal escape in it is sent.
+    top = Content.assemble(
+        (shown(line.name, one_line=True), "bold"), "  ·  ", (line.standing, "italic")
+    )
     parts: list[str | tuple[str, str]] = ["   "]
     word = DUE_WORDS[line.due]
     if word:
@@ -212,7 +216,8 @@ class HomeScreen(AppScreen, Screen[None]):
 
         def renamed(name: str | None) -> None:
             if name is not None:
-                self.notify(f"Renamed {line.name} to {name}.")
+                row = workspace.db.row(line.row_id)  # the name as kept: spaces tidied
+                self.notify(f"Renamed {line.name} to {row.name if row else name}.")
                 self.refresh_list(keep=line.row_id)
 
         self.app.push_screen(TextScreen("Rename", "The new name:", line.name, check), renamed)
@@ -262,7 +267,8 @@ class HomeScreen(AppScreen, Screen[None]):
             self.notify(f"Deleted {line.name}.")
             self.refresh_list()
 
-        text = f"{line.name}: its answers and steps are gone for good (archive keeps them)."
+        name = shown(line.name, one_line=True)
+        text = f"{name}: its answers and steps are gone for good (archive keeps them)."
         self.app.push_screen(ConfirmScreen("Delete this follow-up?", text), answered)
 
     def action_toggle_archived(self) -> None:

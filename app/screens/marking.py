@@ -42,9 +42,25 @@ def _mark(screen: RecommendationScreen, step: TrackedStep, day: date | None) -> 
     app.switch_screen(walk_screen(screen.entry, screen.session))  # the steps drawn again
 
 
+def _changed_elsewhere(screen: RecommendationScreen, steps: list[TrackedStep]) -> bool:
+    """Steps marked (or unmarked) by another window or command since the plan was drawn:
+    it is drawn again as it is now and said, rather than acting on what is not shown."""
+    if {s.key: s.done_on for s in steps} == screen.drawn_done:
+        return False
+    from advice.app.screens.walk import walk_screen
+
+    app = screen.advice_app
+    app.switch_screen(walk_screen(screen.entry, screen.session))
+    app.notify("Its steps were changed by another window or command: shown as they are now.")
+    return True
+
+
 def mark_done(screen: RecommendationScreen, ask_day: bool) -> None:
     """`x`: the step still to do is done today; `o`: on a day typed."""
-    to_do = [s for s in screen.tracked() if s.done_on is None]
+    steps = screen.tracked()
+    if _changed_elsewhere(screen, steps):
+        return
+    to_do = [s for s in steps if s.done_on is None]
     if not to_do:
         screen.notify("Every dated step is marked done (u undoes one).")
         return
@@ -79,7 +95,10 @@ def mark_done(screen: RecommendationScreen, ask_day: bool) -> None:
 
 def undo_done(screen: RecommendationScreen) -> None:
     """`u`: a step marked done is to do again."""
-    done = [s for s in screen.tracked() if s.done_on is not None]
+    steps = screen.tracked()
+    if _changed_elsewhere(screen, steps):
+        return
+    done = [s for s in steps if s.done_on is not None]
     if not done:
         screen.notify("No step here is marked done.")
         return

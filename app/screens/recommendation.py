@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -23,7 +24,7 @@ from advice.export import to_markdown
 from advice.fileio import atomic_write
 from advice.model import Recommendation
 from advice.view import RecommendationView, WalkView, reviewed_note, step_text, walk_view
-from advice.workspace import short_date
+from advice.workspace import done_marks, short_date
 
 if TYPE_CHECKING:
     from advice.tracker import TrackedStep
@@ -44,6 +45,8 @@ class RecommendationScreen(WalkScreen):
         Binding("u", "undo_done", "Undo done", show=False),
     ]
     KEYBAR_SPARE = ("mark_done",)  # at 60 columns Help stays in the key bar instead
+    # The done marks as drawn (by step key), for x / o / u to see another process's marks.
+    drawn_done: dict[tuple[str, int], date | None] | None = None
 
     def here_label(self) -> str:
         return "Your next step"
@@ -84,6 +87,7 @@ class RecommendationScreen(WalkScreen):
         if node.schedule:
             yield Static("When", classes="section")
             done = {s.key: s.done_on for s in self.tracked()}
+            self.drawn_done = done
             for step in node.schedule:
                 line = step_text(step, long=True)
                 on = done.get((self.shown_id, step.step))
@@ -246,13 +250,17 @@ class RecommendationScreen(WalkScreen):
 
         self.app.push_screen(ExportScreen(default, self.write_plan))
 
+    def plan_markdown(self) -> str:
+        """The plan as saved with `s`: its steps marked done say so, as on screen."""
+        return to_markdown(self.current_view(), done_marks(self.tracked()))
+
     def download_plan(self, name: str) -> None:
         """In a browser tab (advice serve) the plan goes to the visitor as a download:
         a path typed into a served app would name a file on the server's disk."""
         import io
 
         self.app.deliver_text(
-            io.StringIO(to_markdown(self.current_view())),
+            io.StringIO(self.plan_markdown()),
             save_filename=name,
             mime_type="text/markdown",
             encoding="utf-8",
@@ -265,7 +273,7 @@ class RecommendationScreen(WalkScreen):
 
         target = Path(path).expanduser()
         try:
-            atomic_write(target, to_markdown(self.current_view()))
+            atomic_write(target, self.plan_markdown())
         except AdviceError as exc:
             self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=8)
             return False

@@ -43,7 +43,7 @@ def top_line(heading: str, today: date | None, width: int, date_style: Style) ->
     title = Content.assemble(("advice", "bold"), " · ", heading)
     if today is None:
         return title
-    when = Content.styled(f"today {today:%a %d %b %Y}", date_style)
+    when = Content.styled(f"today {today:%a} {today.day} {today:%b %Y}", date_style)  # 2, not 02
     room = width - when.cell_length - 2
     if width and title.cell_length > room:
         title = title.truncate(max(room, 1), ellipsis=True)
