@@ -126,6 +126,12 @@ def _next(steps: list[TrackedStep], session: Session) -> tuple[str | None, str |
     return None, None, False
 
 
+def _walk_of(row: FollowUpRow) -> tuple[str | None, str, str]:
+    """What a save writes of the walk itself: another writer changing any of it is a
+    conflict; changing anything else of the row (marks, name, archive) is not."""
+    return (row.cursor, row.answers, row.filled)
+
+
 class Tracker:
     """The follow-ups of this user. Methods raise AdviceError with one clear line."""
 
@@ -211,8 +217,7 @@ class Tracker:
         session = walk.session
         action, next_date, passed = _next(self.steps(walk), session)
         filled = {k: v for k, v in walk.filled.items() if v.strip()}
-        walk.row = self.store.save_walk(
-            walk.row.id,
+        fields: dict[str, Any] = dict(
             tree_path=str(walk.tree_path.resolve()),
             tree_hash=digest or tree_hash(walk.tree_path),
             cursor=session.cursor,
@@ -222,8 +227,21 @@ class Tracker:
             next_action=action,
             next_date=next_date,
             next_passed=passed,
-            revision=walk.row.revision if check else None,
         )
+        revision = walk.row.revision if check else None
+        try:
+            walk.row = self.store.save_walk(walk.row.id, **fields, revision=revision)
+        except Conflict:
+            # Refused only when the walk itself was written meanwhile. A step marked done
+            # elsewhere (`advice done`), a rename or an archive changes the row too, but
+            # nothing this save writes: it goes on over the fresh row (the marks are in
+            # their own table and stay), else every later move here would be refused.
+            fresh = self.store.get(walk.row.id)
+            if fresh is None or _walk_of(fresh) != _walk_of(walk.row):
+                raise
+            action, next_date, passed = _next(self.steps(walk), session)
+            fields.update(next_action=action, next_date=next_date, next_passed=passed)
+            walk.row = self.store.save_walk(walk.row.id, **fields, revision=fresh.revision)
         return walk.row
 
     def steps(self, walk: Walk) -> list[TrackedStep]:

@@ -107,6 +107,31 @@ def test_a_save_over_another_windows_save_is_refused(tracker: Tracker, shipped_t
     assert list(kept.session.answers.values()) == [EMAIL[0]]
 
 
+def test_a_step_marked_elsewhere_does_not_block_this_windows_saves(
+    tracker: Tracker, shipped_tree: Tree
+) -> None:
+    """`advice done` in another terminal changes the row, not the walk: the open window's
+    next move is saved (and the mark kept); a walk changed elsewhere is still refused."""
+    walk = walked(tracker, shipped_tree, "Acme", EMAIL)
+    elsewhere = Tracker.open()
+    theirs = elsewhere.open_walk(elsewhere.get("Acme"), shipped_tree, TREE_PATH, TODAY)
+    first = elsewhere.steps(theirs)[0]
+    elsewhere.mark_done(theirs, first, TODAY)
+    walk.filled["company"] = "Acme"
+    tracker.save(walk)  # not refused
+    kept = tracker.open_walk(tracker.get("Acme"), shipped_tree, TREE_PATH, TODAY)
+    assert kept.filled == {"company": "Acme"}
+    [marked] = [s for s in tracker.steps(kept) if s.key == first.key]
+    assert marked.done_on == TODAY
+    assert tracker.get("Acme").next_action != first.step.action
+    theirs = elsewhere.open_walk(elsewhere.get("Acme"), shipped_tree, TREE_PATH, TODAY)
+    theirs.filled["company"] = "Globex"
+    elsewhere.save(theirs)  # the walk itself, written elsewhere
+    walk.filled["company"] = "Initech"
+    with pytest.raises(Conflict, match="not overwritten"):
+        tracker.save(walk)
+
+
 def test_rename_archive_delete(tracker: Tracker, shipped_tree: Tree) -> None:
     walked(tracker, shipped_tree, "Acme", [])
     walked(tracker, shipped_tree, "Globex", [])
