@@ -89,6 +89,10 @@ class AdviceApp(App[None]):
             self.watcher = Watcher(watched, watch_interval)
         # The one line an unexpected error leaves on the terminal (see _handle_exception).
         self.crash_line: str | None = None
+        # The notices said while the first screen is made, shown after its first frame:
+        # a toast is a widget of its own (~30M instructions, 3% of a start), and the
+        # question, not the "Continuing ..." notice, is what a returning user waits for.
+        self._held: list[Notice] | None = None
         self.blink = blink
         self.theme = THEMES.get(theme_name, THEMES["dark"])
 
@@ -115,7 +119,10 @@ class AdviceApp(App[None]):
         return self.is_web
 
     def tell(self, notices: Iterable[Notice]) -> None:
-        """Show what the workspace says."""
+        """Show what the workspace says (at start: after the first frame)."""
+        if self._held is not None:
+            self._held += notices
+            return
         for n in notices:
             self.notify(n.text, title=n.title, severity=n.severity, timeout=n.timeout)
 
@@ -138,8 +145,13 @@ class AdviceApp(App[None]):
         workspace.served = self.served  # known once the driver is: here, first
         from advice.app.start import first_screen
 
+        self._held = []
         first = first_screen(self)
         self.tell(workspace.db.said())  # a database set aside, saves imported
+        held, self._held = self._held, None
+        if held:
+            self.call_after_refresh(self.tell, held)
+        self.call_after_refresh(workspace.settle)  # the tree's digest, put off
         prepare(self, first)
         # What push_screen does for every other screen; without it Textual cannot
         # switch_screen away from the base screen.
