@@ -127,6 +127,15 @@ def _month(name: str) -> int | None:
 
 def _parse_date(text: str, today: date, base: date | None, past: bool) -> date:
     raw = " ".join(text.strip().lower().split())
+    if len(raw) == 10 and raw.isascii() and raw[4] == raw[7] == "-":
+        # YYYY-MM-DD, as every follow-up stores a date and matches no other form below:
+        # read at once, without compiling the five patterns (a fifth of what opening a
+        # follow-up costs before the first frame). Not a day of the calendar: as below.
+        try:
+            if (raw[:4] + raw[5:7] + raw[8:]).isdigit():
+                return date.fromisoformat(raw)
+        except ValueError:
+            pass
     raw = re.sub(_FILLER, "", raw)
     start = base or today
     if not raw:

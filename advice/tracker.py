@@ -24,7 +24,6 @@ tracker opens and finds them: all in one transaction, then each file is renamed
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -198,11 +197,12 @@ class Tracker:
             tree_id=row.tree_id,
             tree_hash=row.tree_hash,
             tree_path=row.tree_path,
-            answers=json.loads(row.answers),
-            filled=json.loads(row.filled),
+            # msgspec's decoder, not json's: json is not imported before the first frame
+            answers=msgspec.json.decode(row.answers),
+            filled=msgspec.json.decode(row.filled),
             cursor=row.cursor,
             saved_at=row.updated_at,
-            shown=json.loads(row.shown),
+            shown=msgspec.json.decode(row.shown),
         )
         session, dropped = restore(tree, today, saved)
         return Walk(row, session, dict(saved.filled), dropped, Path(tree_path))
@@ -212,6 +212,8 @@ class Tracker:
         then the row as written. `check`: refuse (Conflict) when another process or
         window saved this follow-up since `walk.row` was read. `digest`: the tree
         file's tree_hash() as loaded (default: hash it now)."""
+        import json  # here: a start that only reads a follow-up does without it
+
         from advice.saves import shown_answers, tree_hash
 
         session = walk.session
@@ -302,6 +304,12 @@ class Tracker:
         """Import the JSON saves of earlier versions (one per tree) as follow-ups, all
         in one transaction; after it commits each file is renamed `*.json.imported`.
         A file that cannot be read is set aside as saves.load does. The messages."""
+        from advice.datadir import json_saves_waiting
+
+        if not json_saves_waiting():  # one os.listdir: every start of a returning user
+            return []
+        import json
+
         from advice.saves import legacy_files, parse_file, set_aside
 
         files_waiting = legacy_files()
@@ -367,6 +375,8 @@ class Tracker:
     # -- backup and restore ----------------------------------------------------------
     def backup(self) -> dict[str, Any]:
         """Every follow-up (archived too) with its done steps, as JSON-ready data."""
+        import json
+
         out = []
         for row in self.all(archived=True):
             item: dict[str, Any] = {
@@ -408,6 +418,8 @@ class Tracker:
 def _same(
     here: FollowUpRow, row: FollowUpRow, here_done: list[DoneRow], done: list[DoneRow]
 ) -> bool:
+    import json
+
     fields = ("tree_id", "cursor", "answers", "filled", "archived_at")
 
     def norm(r: FollowUpRow, f: str) -> Any:
@@ -419,6 +431,8 @@ def _same(
 
 def _parse_backup(data: Any) -> list[tuple[FollowUpRow, list[DoneRow]]]:
     """A backup's follow-ups, checked field by field; AdviceError for a file not ours."""
+    import json
+
     if not isinstance(data, dict) or data.get("format") != BACKUP_FORMAT:
         raise AdviceError(f'not a backup of advice\'s follow-ups (no "format": "{BACKUP_FORMAT}")')
     version = data.get("version")
@@ -491,6 +505,8 @@ def _text(item: dict[str, Any], key: str, where: str, optional: bool = False) ->
 
 
 def _texts(item: dict[str, Any], key: str, where: str) -> str:
+    import json
+
     value = item.get(key, {})
     if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
         raise AdviceError(f"{where}: `{key}` is not a mapping")

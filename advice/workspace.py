@@ -97,6 +97,9 @@ class Workspace:
         # The tree file's digest as it was loaded, by key: a save records it, so an
         # edit of the tree made meanwhile is noticed when the follow-up is opened.
         self._digests: dict[str, str] = {}
+        # Files whose digest is still to take (`settle`): hashing loads OpenSSL, which a
+        # returning user's first frame need not wait for.
+        self._undigested: dict[str, Path] = {}
         self.db = Database(served)  # the follow-ups database, opened when first needed
         self._save_failed = False  # a save refused or failing is said once, not per move
 
@@ -174,6 +177,7 @@ class Workspace:
             walk = self._walk_to_save(entry, session, tracker)
             if walk is None:
                 return self._said()
+            self.settle()
             tracker.save(walk, digest=self._digests.get(key))
             now = tracker.steps(walk)
         except AdviceError as exc:
@@ -302,7 +306,7 @@ class Workspace:
         self.walks[key] = walk
         self._details[key] = walk.filled
         self._steps[key] = steps
-        self._note_digest(entry)
+        self._note_digest(entry, later=True)
         self._save_failed = False
         count = len(walk.session.answers)
         notices = [Notice(f"Continuing {row.name}: {_count(count, 'answer')}", timeout=6)]
@@ -416,12 +420,30 @@ class Workspace:
                 self.sessions.pop(key, None)
                 self._steps.pop(key, None)
 
-    def _note_digest(self, entry: TreeEntry) -> None:
-        """Note the tree file's digest now (an unreadable file keeps the old one)."""
+    def _note_digest(self, entry: TreeEntry, later: bool = False) -> None:
+        """Note the tree file's digest now (an unreadable file keeps the old one);
+        `later`: at `settle`, once the first frame is drawn (and before any save)."""
         from advice.saves import tree_hash
 
+        key = self.key_of(entry)
+        if later:
+            self._undigested[key] = entry.path
+            return
+        self._undigested.pop(key, None)
         with contextlib.suppress(AdviceError):
-            self._digests[self.key_of(entry)] = tree_hash(entry.path)
+            self._digests[key] = tree_hash(entry.path)
+
+    def settle(self) -> None:
+        """What the start put off: the digests of the trees opened (a tree edited in
+        the moment between is reloaded by the watcher, which takes its digest again)."""
+        if not self._undigested:
+            return
+        from advice.saves import tree_hash
+
+        pending, self._undigested = self._undigested, {}
+        for key, path in pending.items():
+            with contextlib.suppress(AdviceError):
+                self._digests[key] = tree_hash(path)
 
     # -- reloading and following a folder -----------------------------------------------
     def reload(self, entry: TreeEntry, say: bool = True) -> tuple[TreeEntry, list[Notice]]:
@@ -436,7 +458,7 @@ class Workspace:
         if tree is None:
             text = f"{entry.name} has problems now; fix them and save (your answers are kept)."
             return fresh, [Notice(text, "error", timeout=8)] if say else []
-        if key in self._digests:
+        if key in self._digests or key in self._undigested:
             self._note_digest(fresh)
         session = self.sessions.get(key)
         if session is None:

@@ -89,6 +89,8 @@ class AdviceApp(App[None]):
             self.watcher = Watcher(watched, watch_interval)
         # The one line an unexpected error leaves on the terminal (see _handle_exception).
         self.crash_line: str | None = None
+        # While the first screen is made, what is said waits (app/start.py says why).
+        self._held: list[Notice] | None = None
         self.blink = blink
         self.theme = THEMES.get(theme_name, THEMES["dark"])
 
@@ -115,7 +117,10 @@ class AdviceApp(App[None]):
         return self.is_web
 
     def tell(self, notices: Iterable[Notice]) -> None:
-        """Show what the workspace says."""
+        """Show what the workspace says (at start: after the first frame)."""
+        if self._held is not None:
+            self._held += notices
+            return
         for n in notices:
             self.notify(n.text, title=n.title, severity=n.severity, timeout=n.timeout)
 
@@ -134,17 +139,9 @@ class AdviceApp(App[None]):
     def get_default_screen(self) -> Screen[Any]:
         """The first screen is the base of the stack: no blank default screen under it
         that Textual would also compose, style and lay out at start."""
-        workspace = self.workspace
-        workspace.served = self.served  # known once the driver is: here, first
-        from advice.app.start import first_screen
+        from advice.app.start import default_screen
 
-        first = first_screen(self)
-        self.tell(workspace.db.said())  # a database set aside, saves imported
-        prepare(self, first)
-        # What push_screen does for every other screen; without it Textual cannot
-        # switch_screen away from the base screen.
-        first._push_result_callback(first, None)
-        return first
+        return default_screen(self)
 
     def on_mount(self) -> None:
         self.call_after_refresh(gc.enable)  # off since the start (app/main.py run)

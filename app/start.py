@@ -11,6 +11,30 @@ if TYPE_CHECKING:
     from advice.app.advice_app import AdviceApp
 
 
+def default_screen(app: AdviceApp) -> Screen[None]:
+    """The first screen, ready to be the base of the stack. What the start says (a
+    database set aside, saves imported, "Continuing Acme: 2 answers") is shown after
+    its first frame, and the tree's digest taken then (Workspace.settle): a toast is a
+    widget of its own (~22M instructions, 2% of a start) and hashing loads OpenSSL,
+    while the question is what a returning user waits for (docs/performance.md)."""
+    from advice.app.styles import prepare
+
+    workspace = app.workspace
+    workspace.served = app.served  # known once the driver is: here, first
+    app._held = []
+    first = first_screen(app)
+    app.tell(workspace.db.said())  # a database set aside, saves imported
+    held, app._held = app._held, None
+    if held:
+        app.call_after_refresh(app.tell, held)
+    app.call_after_refresh(workspace.settle)
+    prepare(app, first)
+    # What push_screen does for every other screen; without it Textual cannot
+    # switch_screen away from the base screen.
+    first._push_result_callback(first, None)
+    return first
+
+
 def first_screen(app: AdviceApp) -> Screen[None]:
     """--case's follow-up; the home screen with two or more follow-ups; else as ever:
     the one tree where its walk stands (its only follow-up), or the picker."""
