@@ -13,8 +13,6 @@ the first question. Where valgrind is installed, the instructions each executes 
 from __future__ import annotations
 
 import os
-import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -41,25 +39,9 @@ def once(env: dict[str, str]) -> float:
 
 
 def instructions(env: dict[str, str]) -> int | None:
-    valgrind = shutil.which("valgrind")
-    if valgrind is None:
-        return None
-    run = subprocess.run(
-        [
-            valgrind,
-            "--tool=callgrind",
-            "--callgrind-out-file=/dev/null",
-            sys.executable,
-            str(TARGET),
-            "advice",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env=env,
-    )
-    found = re.search(r"Collected : (\d+)", run.stderr)
-    return int(found.group(1)) if run.returncode == 0 and found else None
+    from counting import instructions as count
+
+    return count([sys.executable, str(TARGET), "advice"], env)
 
 
 def main(runs: int = 21) -> list[tuple[str, float, float, str]]:

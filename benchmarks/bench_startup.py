@@ -17,8 +17,6 @@ app opens that follow-up where it stood).
 from __future__ import annotations
 
 import os
-import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -76,19 +74,11 @@ def paired(ours: list[float], bare: list[float]) -> float:
 def instructions(which: str, env: dict[str, str], stop: bool = False) -> int | None:
     """Instructions one start executes, counted by valgrind; None without valgrind.
     `stop`: up to the first frame only (no shutdown of Textual or Python)."""
-    valgrind = shutil.which("valgrind")
-    if valgrind is None:
-        return None
-    count = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null"]
-    run = subprocess.run(
-        [*count, sys.executable, str(TARGET), which],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env=(env | {STOP_AT_FIRST_FRAME: "1"}) if stop else env,
+    from counting import instructions as count
+
+    return count(
+        [sys.executable, str(TARGET), which], (env | {STOP_AT_FIRST_FRAME: "1"}) if stop else env
     )
-    found = re.search(r"Collected : (\d+)", run.stderr)
-    return int(found.group(1)) if run.returncode == 0 and found else None
 
 
 def main(runs: int = 31) -> list[tuple[str, float, float, str]]:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import importlib.metadata
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -33,6 +32,8 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from counting import instructions
 
 FOLLOW_UPS = 1000
 GOAL = 1.3
@@ -134,21 +135,6 @@ def timed(
         o.append(once(ours, env))
     ratio = statistics.median(x / y for x, y in zip(o, b, strict=True))
     return ratio, statistics.median(o), statistics.median(b)
-
-
-def instructions(argv: list[str], env: dict[str, str]) -> int | None:
-    valgrind = shutil.which("valgrind")
-    if valgrind is None:
-        return None
-    run = subprocess.run(
-        [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env=env,
-    )
-    found = re.search(r"Collected : (\d+)", run.stderr)
-    return int(found.group(1)) if run.returncode == 0 and found else None
 
 
 def counted(

@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
-import shutil
 import subprocess
 import sys
 from datetime import date
@@ -119,19 +117,11 @@ def one(variant: str, presses: int) -> None:
 
 
 def instructions(*args: str) -> int:
-    valgrind = shutil.which("valgrind")
-    assert valgrind is not None, "bench_widgets.py needs valgrind"
-    count = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null"]
-    run = subprocess.run(
-        [*count, sys.executable, str(HERE), "--one", *args],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env=ENV,
-    )
-    found = re.search(r"Collected : (\d+)", run.stderr)
-    assert run.returncode == 0 and found, run.stderr[-2000:]
-    return int(found.group(1))
+    from counting import instructions as count
+
+    found = count([sys.executable, str(HERE), "--one", *args], ENV)
+    assert found is not None, f"bench_widgets.py needs valgrind, and --one {' '.join(args)} failed"
+    return found
 
 
 def main() -> list[tuple[str, str]]:
