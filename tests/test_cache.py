@@ -14,6 +14,7 @@ from advice.cache import LazyNodes, checked, node_count
 from advice.check import check_file
 from advice.library import shipped_dir
 from advice.session import Session
+from tests.support import start_probe
 
 
 @pytest.fixture
@@ -134,19 +135,9 @@ def test_the_app_start_compiles_no_escape_pattern(tree_dir: Path) -> None:
     nothing before the first screen: its two patterns (~2M instructions, at start-up's
     goal line) are compiled on first use. As the start-up benchmark runs the app, on a
     cached tree; then the patterns still work once asked for."""
-    target = Path(__file__).resolve().parents[1] / "benchmarks" / "startup_target.py"
-    probe = (
-        "import atexit, runpy, sys\n"
-        "atexit.register(lambda: print(sys.modules['advice.escape']._compiled.cache_info()"
-        ".currsize))\n"
-        "sys.argv = ['startup_target.py', 'advice']\n"
-        f"runpy.run_path({str(target)!r}, run_name='__main__')\n"
-    )
     counts = []
     for _ in ("cold", "warm"):  # a cold start checks the tree: the loader uses CONTROL
-        out = subprocess.run(
-            [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
-        )
+        out = start_probe("sys.modules['advice.escape']._compiled.cache_info().currsize")
         counts.append(out.stdout.strip().splitlines()[-1])
     assert counts[1] == "0", counts
     from advice.escape import CONTROL, CONTROL_OR_BREAK, shown

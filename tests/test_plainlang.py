@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from advice.library import shipped_dir
 from advice.plainlang import MIN_WORDS, Pronunciations, prepared
-from tests.support import run
+from tests.support import run, start_probe
 
 GOOD = Path(__file__).parent / "data" / "good"
 REPO = Path(__file__).resolve().parents[1]
@@ -108,17 +106,10 @@ def test_the_fast_dictionary_gives_textstat_the_same_pronunciations() -> None:
 
 def test_the_app_never_imports_textstat() -> None:
     """A cold start and a warm one (the cache), as the start-up benchmark runs the app."""
-    probe = (
-        "import atexit, runpy, sys\n"
-        "atexit.register(lambda: print(sorted(m for m in sys.modules "
-        "if m.split('.')[0] == 'textstat' or m == 'advice.plainlang')))\n"
-        "sys.argv = ['startup_target.py', 'advice']\n"
-        f"runpy.run_path({str(REPO / 'benchmarks' / 'startup_target.py')!r}, "
-        "run_name='__main__')\n"
-    )
     for _ in ("cold", "warm"):
-        out = subprocess.run(
-            [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
+        out = start_probe(
+            "sorted(m for m in sys.modules "
+            "if m.split('.')[0] == 'textstat' or m == 'advice.plainlang')"
         )
         assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
 

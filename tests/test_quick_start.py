@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from advice.cli import build_parser
 from advice.entry import app_options
+from tests.support import start_probe
 
 READ_QUICKLY = [
     [],
@@ -55,16 +55,11 @@ def test_the_apps_start_imports_neither_argparse_nor_the_cli() -> None:
     frame): the ~13M instructions of advice.cli and argparse stay out of issue 17's
     first-frame count, and so do the text field and the top and too-small bars (~3M
     each), as the first question is a choice and has neither bar."""
-    target = Path(__file__).resolve().parents[1] / "benchmarks" / "startup_target.py"
-    probe = (
-        "import atexit, runpy, sys\n"
-        "atexit.register(lambda: print(sorted(m for m in ('argparse', 'advice.cli', "
+    out = start_probe(
+        "sorted(m for m in ('argparse', 'advice.cli', "
         "'advice.app.widgets.field', 'advice.app.widgets.bars') "
-        "if m in sys.modules), 'advice.app.advice_app' in sys.modules))\n"
-        "sys.argv = ['startup_target.py', 'advice']\n"
-        f"runpy.run_path({str(target)!r}, run_name='__main__')\n"
+        "if m in sys.modules), 'advice.app.advice_app' in sys.modules"
     )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "[] True", out.stdout
 

@@ -45,3 +45,17 @@ def run(
 def answers(values: list[str]) -> list[str]:
     """`--answer` before each value, as `advice walk` and `export` take them."""
     return [a for v in values for a in ("--answer", v)]
+
+
+def start_probe(at_exit: str) -> subprocess.CompletedProcess[str]:
+    """The app started as the start-up benchmark starts it (benchmarks/startup_target.py,
+    to its first frame), printing the Python expression `at_exit` as the process ends:
+    what a start imported or compiled. Its value is the last line of stdout."""
+    target = ROOT / "benchmarks" / "startup_target.py"
+    probe = (
+        "import atexit, runpy, sys\n"
+        f"atexit.register(lambda: print({at_exit}))\n"
+        "sys.argv = ['startup_target.py', 'advice']\n"
+        f"runpy.run_path({str(target)!r}, run_name='__main__')\n"
+    )
+    return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
